@@ -1,0 +1,16 @@
+/** @type {import('jest').Config} */
+const common = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  // two cores: one worker per core
+  maxWorkers: 2,
+  projects: [
+    { ...common, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
+    { ...common, displayName: 'contract', rootDir: 'test/contract', testRegex: '.*\\.contract\\.spec\\.ts$' },
+    { ...common, displayName: 'e2e', rootDir: 'test/e2e', testRegex: '.*\\.e2e\\.spec\\.ts$' },
+  ],
+};
