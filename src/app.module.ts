@@ -1,0 +1,28 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { CasesModule } from './cases/cases.module';
+import { EventStoreModule } from './event-store/event-store.module';
+import { validateConfig } from './platform/config';
+import { PlatformModule } from './platform/platform.module';
+
+@Module({})
+export class AppModule {
+  /** `env` replaces process.env (tests and benchmarks pass their own); `extra` adds modules. */
+  static register(options: { env?: Record<string, string | undefined>; extra?: Type[] } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          ignoreEnvVars: options.env !== undefined,
+          validate: (env) => ({ ...validateConfig({ ...env, ...(options.env ?? {}) }) }),
+        }),
+        EventStoreModule,
+        PlatformModule,
+        CasesModule,
+        ...(options.extra ?? []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createApp } from './app.factory';
+import { AppConfig } from './platform/config';
+
+async function main(): Promise<void> {
+  const app = await createApp();
+  const port = app.get(ConfigService<AppConfig, true>).get('PORT', { infer: true });
+  await app.listen(port, '0.0.0.0');
+  Logger.log(`Fördela on http://localhost:${port} — API docs at /api/docs`, 'Main');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.factory';
+import { EVENT_STORE, EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
+import { ManualClock } from '../../src/platform/clock';
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  url: string;
+  store: EventStore;
+  clock: ManualClock;
+  dataDir: string;
+  allEvents(): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+/** The real application on a real port with a fresh embedded store (or the given DATA_DIR). */
+export async function startApp(options: { dataDir?: string; now?: Date; env?: Record<string, string> } = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fordela-e2e-'));
+  const clock = new ManualClock(options.now ?? new Date('2022-03-15T09:00:00Z'));
+  const app = await createApp({
+    env: { DATA_DIR: dataDir, AUTH_MODE: 'dev', SQLITE_SYNCHRONOUS: 'NORMAL', ...options.env },
+    clock,
+    logger: false,
+  });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const store = app.get<EventStore>(EVENT_STORE);
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    store,
+    clock,
+    dataDir,
+    async allEvents() {
+      const out: RecordedEvent[] = [];
+      for await (const e of store.readAll()) out.push(e);
+      return out;
+    },
+    close: () => app.close(),
+  };
+}
+
+export type Headers = Record<string, string>;
+
+export const asRegistrar: Headers = {
+  'x-user-id': 'anna.registrator',
+  'x-user-role': 'registrar',
+  'x-organisation-id': 'region-exempel',
+};
+
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Headers } = {},
+): Promise<{ status: number; headers: globalThis.Headers; body: Record<string, unknown> }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
