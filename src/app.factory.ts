@@ -1,4 +1,4 @@
-import { Type } from '@nestjs/common';
+import { LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -13,8 +13,13 @@ export interface AppOptions {
   /** a clock tests control */
   clock?: Clock;
   extra?: Type[];
-  logger?: false;
+  /** false: silent; otherwise the lowest level logged */
+  logger?: false | LogLevel;
 }
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const upTo = (level: false | LogLevel | undefined): false | LogLevel[] =>
+  level === false ? false : LEVELS.slice(0, LEVELS.indexOf(level ?? 'log') + 1);
 
 /** Builds the HTTP application exactly as `npm start` runs it; tests and benchmarks use the same. */
 export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
@@ -26,9 +31,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
       .overrideProvider(CLOCK)
       .useValue(options.clock)
       .compile();
-    app = testing.createNestApplication<NestFastifyApplication>(adapter, { logger: options.logger });
+    app = testing.createNestApplication<NestFastifyApplication>(adapter, { logger: upTo(options.logger) });
   } else {
-    app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: options.logger });
+    app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: upTo(options.logger) });
   }
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

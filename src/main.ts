@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createApp } from './app.factory';
-import { AppConfig } from './platform/config';
+import { AppConfig, validateConfig } from './platform/config';
 
 async function main(): Promise<void> {
-  const app = await createApp();
+  // validated here too so a bad setting stops the start before anything is opened
+  const { LOG_LEVEL } = validateConfig(process.env);
+  const app = await createApp({ logger: LOG_LEVEL });
   const port = app.get(ConfigService<AppConfig, true>).get('PORT', { infer: true });
   await app.listen(port, '0.0.0.0');
   Logger.log(`Fördela on http://localhost:${port} — API docs at /api/docs`, 'Main');

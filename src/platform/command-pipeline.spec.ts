@@ -10,7 +10,7 @@ import { CommandEnvelope, CommandPipeline, defaultPipelineOptions } from './comm
 import { ConcurrencyConflict, Problem } from './errors';
 import { verifyChain } from './hash-chain';
 
-const envelope = (commandId = randomUUID()): CommandEnvelope => ({
+const envelope = (commandId: string = randomUUID()): CommandEnvelope => ({
   commandId,
   commandType: 'AssignDiaryNumber',
   actor: registrar,
