@@ -3,6 +3,8 @@ const common = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   testEnvironment: 'node',
+  // generous on a loaded 2-core machine; a test that hangs still fails
+  testTimeout: 30_000,
 };
 
 module.exports = {
