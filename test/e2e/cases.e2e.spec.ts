@@ -1,4 +1,7 @@
+import { registryDecider } from '../../src/cases/registry.decider';
+import { CommandPipeline } from '../../src/platform/command-pipeline';
 import { verifyChain } from '../../src/platform/hash-chain';
+import { deterministicId } from '../../src/platform/ids';
 import { asRegistrar, call, RunningApp, startApp } from '../support/app';
 
 const gonv = { registry: 'RS', title: 'Fördelning överenskommelse God och nära vård 2022' };
@@ -87,6 +90,29 @@ describe('case registration over HTTP (embedded store)', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect((await running.allEvents()).length).toBe(countAfterFirst);
     expect((await post(gonv)).body.diaryNumber).toBe('RS 2022-00002');
+  });
+
+  it('a registration retried after a crash between its two appends keeps the number it already took', async () => {
+    // the crash: the registry stream got its number, the case stream and the stored result did not
+    const key = 'crashed-before-case';
+    const caseId = deterministicId('region-exempel', key, 'case');
+    const envelope = {
+      commandId: key,
+      commandType: 'RegisterCase',
+      actor: { userId: 'anna.registrator', role: 'registrar' as const, organisationId: 'region-exempel' },
+      correlationId: key,
+      causationId: key,
+    };
+    await running.app
+      .get(CommandPipeline)
+      .execute(registryDecider, 'diary-region-exempel-RS-2022', { caseId, registry: 'RS', year: 2022, title: gonv.title }, envelope);
+
+    const retried = await post(gonv, { ...asRegistrar, 'idempotency-key': key });
+    expect(retried.status).toBe(201);
+    expect(retried.body).toMatchObject({ caseId, diaryNumber: 'RS 2022-00001' });
+    expect((await post(gonv)).body.diaryNumber).toBe('RS 2022-00002');
+    const registry = (await running.allEvents()).filter((e) => e.streamId === 'diary-region-exempel-RS-2022');
+    expect(registry.map((e) => e.data.sequence)).toEqual([1, 2]);
   });
 
   it('IDEMPOTENCY-KEY-REUSED: the same key with another request is refused and writes nothing', async () => {
