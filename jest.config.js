@@ -3,13 +3,13 @@ const common = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   testEnvironment: 'node',
-  // generous on a loaded 2-core machine; a test that hangs still fails
-  testTimeout: 30_000,
 };
 
 module.exports = {
   // two cores: one worker per core
   maxWorkers: 2,
+  // generous on a loaded 2-core machine (Jest reads this at the top level only); a hung test still fails
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
     { ...common, displayName: 'contract', rootDir: 'test/contract', testRegex: '.*\\.contract\\.spec\\.ts$' },
