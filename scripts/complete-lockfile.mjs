@@ -1,3 +1,4 @@
+/* global console, URL */
 // The npm registry these machines reach serves only the linux-x64 builds of some packages with
 // per-platform binaries (e.g. @unrs/resolver-binding-*, used by Jest 30). `npm install` then leaves
 // the other platforms' optional packages out of package-lock.json, and `npm ci` refuses the lock as

@@ -57,6 +57,7 @@ const body = (registry: string) => JSON.stringify({ registry, title: TITLE, desc
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', join(__dirname, 'server.ts')], {
+    cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
   });
