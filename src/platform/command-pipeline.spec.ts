@@ -77,6 +77,25 @@ describe('command pipeline', () => {
     expect(await store.readStream('diary-x-RS-2022')).toHaveLength(1);
   });
 
+  it('never answers a refusal from a cached state another process has since changed', async () => {
+    type GateEvent = { type: 'Opened' | 'Passed'; data: Record<string, never> };
+    const gate = {
+      name: 'gate',
+      initialState: { open: false },
+      evolve: (state: { open: boolean }, e: GateEvent) => (e.type === 'Opened' ? { open: true } : state),
+      decide: (command: 'open' | 'pass', state: { open: boolean }): GateEvent[] => {
+        if (command === 'open') return [{ type: 'Opened', data: {} }];
+        if (!state.open) throw new Problem('GATE-CLOSED', 422, 'Stängd.', 'Closed.');
+        return [{ type: 'Passed', data: {} }];
+      },
+    };
+    const a = new CommandPipeline(store, clock, defaultPipelineOptions);
+    const b = new CommandPipeline(store, clock, defaultPipelineOptions);
+    await a.load(gate, 'gate-1'); // a caches "closed"
+    await b.execute(gate, 'gate-1', 'open', envelope());
+    await expect(a.execute(gate, 'gate-1', 'pass', envelope())).resolves.toMatchObject({ revision: 1 });
+  });
+
   it('upcasts stored events of an older schema version when folding', async () => {
     const decider = {
       name: 'counter',

@@ -104,15 +104,10 @@ export class CommandPipeline {
     });
   }
 
-  /** The stream folded as it is durably stored now. */
+  /** The stream folded as it is durably stored now (reads whatever the cache has not seen). */
   async load<S>(decider: Decider<unknown, DomainEvent, S> | Decider<never, DomainEvent, S>, streamId: string): Promise<Folded<S>> {
-    const cached = this.cache.get(streamId);
-    const base: Folded<S> =
-      cached && cached.decider === decider.name
-        ? (cached as unknown as Folded<S>)
-        : { revision: -1, state: decider.initialState, lastHash: null };
+    const base: Folded<S> = this.cached(decider, streamId) ?? { revision: -1, state: decider.initialState, lastHash: null };
     const events = await this.store.readStream(streamId, { fromRevision: base.revision + 1 });
-    if (events.length === 0) return base;
     let state = base.state;
     for (const event of events) {
       const version = typeof event.metadata.schemaVersion === 'number' ? event.metadata.schemaVersion : 1;
@@ -120,13 +115,16 @@ export class CommandPipeline {
       state = (decider.evolve as (s: S, e: DomainEvent) => S)(state, { type: event.type, data });
     }
     const last = events[events.length - 1];
-    const folded: Folded<S> = {
-      revision: last.revision,
-      state,
-      lastHash: typeof last.metadata.hash === 'string' ? last.metadata.hash : null,
-    };
+    const folded: Folded<S> = last
+      ? { revision: last.revision, state, lastHash: typeof last.metadata.hash === 'string' ? last.metadata.hash : null }
+      : base;
     this.cache.set(streamId, { ...(folded as Folded<unknown>), decider: decider.name });
     return folded;
+  }
+
+  private cached<S>(decider: { name: string }, streamId: string): Folded<S> | undefined {
+    const cached = this.cache.get(streamId);
+    return cached && cached.decider === decider.name ? (cached as unknown as Folded<S>) : undefined;
   }
 
   private async drain(streamId: string): Promise<void> {
@@ -140,10 +138,14 @@ export class CommandPipeline {
 
   private async runBatch(streamId: string, batch: Job[]): Promise<void> {
     const decider = batch[0].decider;
+    let readFirst = false;
     for (let attempt = 1; ; attempt++) {
+      // Optimistic: decide on the cached state without reading; the expected revision of the
+      // append catches a stale cache (another process wrote), and then we re-read and retry.
+      const cached = readFirst ? undefined : this.cached<unknown>(decider, streamId);
       let folded: Folded<unknown>;
       try {
-        folded = await this.load(decider, streamId);
+        folded = cached ?? (await this.load(decider, streamId));
       } catch (error) {
         batch.forEach((job) => job.reject(error));
         return;
@@ -166,6 +168,12 @@ export class CommandPipeline {
         } catch (error) {
           outcomes.push({ job, error });
         }
+      }
+      // a refusal or a no-op appends nothing, so no revision check guards it: never answer one from the cache alone
+      if (cached && outcomes.some((o) => 'error' in o || o.events.length === 0)) {
+        readFirst = true;
+        attempt--;
+        continue;
       }
       try {
         if (toAppend.length > 0) {

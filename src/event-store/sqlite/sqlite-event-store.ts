@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   AppendResult,
   DuplicateEventIdError,
@@ -18,11 +19,13 @@ import {
 } from '../event-store.port';
 import { validateAppend } from '../append-validation';
 import { startPollingSubscription } from '../polling-subscription';
+import { Refusal, SCHEMA, SqliteSynchronous } from './sqlite-writer';
+import type { WriterOptions, WriterReply, WriterRequest } from './sqlite-writer.worker';
 
-export type SqliteSynchronous = 'FULL' | 'NORMAL' | 'OFF';
+export type { SqliteSynchronous } from './sqlite-writer';
 
 export interface SqliteEventStoreOptions {
-  /** path of the database file; ':memory:' for tests that need no durability */
+  /** path of the database file */
   file: string;
   /** FULL (default): an acknowledged append survives power loss. */
   synchronous?: SqliteSynchronous;
@@ -41,72 +44,81 @@ interface Row {
   recorded_at: number;
 }
 
-interface PendingAppend {
-  streamId: string;
-  events: EventToAppend[];
-  expected: ExpectedRevision;
+interface Pending {
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
 
 const PAGE = 1000;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  position    INTEGER PRIMARY KEY,
-  id          TEXT    NOT NULL UNIQUE,
-  stream_id   TEXT    NOT NULL,
-  revision    INTEGER NOT NULL,
-  type        TEXT    NOT NULL,
-  data        TEXT    NOT NULL,
-  metadata    TEXT    NOT NULL,
-  recorded_at INTEGER NOT NULL,
-  UNIQUE (stream_id, revision)
-);`;
+/** The compiled worker next to this file; from TypeScript sources (tests, ts-node) it compiles itself. */
+function startWriter(options: WriterOptions): Worker {
+  const workerData = { fordelaSqliteWriter: options };
+  const compiled = join(__dirname, 'sqlite-writer.worker.js');
+  if (existsSync(compiled)) return new Worker(compiled, { workerData });
+  return new Worker(join(__dirname, 'sqlite-writer.worker.ts'), {
+    workerData,
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+  });
+}
+
+function toError(refusal: Refusal): Error {
+  return refusal.kind === 'wrong-expected-revision'
+    ? new WrongExpectedRevisionError(refusal.streamId, refusal.expected, refusal.actual)
+    : new DuplicateEventIdError(refusal.streamId, refusal.eventId);
+}
 
 /**
  * The embedded event store: one SQLite file in WAL mode.
  *
- * SQLite has one writer and better-sqlite3 is synchronous, so appends are queued and the queue is
- * committed in one transaction on the next turn of the event loop (group commit): N concurrent
- * appends cost one fsync, not N. Each append is still checked on its own, inside its own
- * savepoint, against the stream as the earlier appends of the same batch left it, so a conflict
- * refuses exactly that append and writes nothing of it.
+ * Writes happen on a writer thread (`sqlite-writer.worker.ts`), so the fsync of a commit never
+ * blocks the event loop that serves requests. Appends that arrive while a transaction is in
+ * flight are committed together in the next one (group commit): N concurrent appends cost one
+ * fsync, not N. Each append is still checked on its own against the stream as the earlier appends
+ * of the same batch left it, so a conflict refuses exactly that append and writes nothing of it.
+ * Reads use this thread's own connection: WAL readers see every committed transaction and never
+ * wait for the writer.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private queue: PendingAppend[] = [];
-  private flushScheduled = false;
+  private readonly writer: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private writerFailure: Error | undefined;
+  private readonly writerClosed: Promise<void>;
   private readonly listeners = new Set<() => void>();
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
-  private readonly maxBatch: number;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    this.maxBatch = options.maxBatch ?? 2000;
+    // this connection only reads; the writer thread is the one writer
+    this.db.pragma('query_only = true');
     this.stmt = this.prepare();
+    this.writer = startWriter({
+      file: options.file,
+      synchronous: options.synchronous ?? 'FULL',
+      maxBatch: options.maxBatch ?? 2000,
+    });
+    this.writer.unref();
+    this.writer.on('message', (reply: WriterReply) => this.onReply(reply));
+    this.writerClosed = new Promise((resolve) => {
+      this.writer.on('error', (error) => this.failWriter(error));
+      this.writer.on('exit', (code) => {
+        if (!this.closed) this.failWriter(new Error(`SQLite writer thread exited (code ${code})`));
+        resolve();
+      });
+    });
   }
 
   private prepare() {
     const cols = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
     return {
-      head: this.db.prepare<[string], { revision: number }>(
-        'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
-      ),
-      byId: this.db.prepare<[string], Row>(`SELECT ${cols} FROM events WHERE id = ?`),
-      atRevision: this.db.prepare<[string, number], Row>(
-        `SELECT ${cols} FROM events WHERE stream_id = ? AND revision = ?`,
-      ),
-      insert: this.db.prepare(
-        'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
       forwards: this.db.prepare<[string, number, number], Row>(
         `SELECT ${cols} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
       ),
@@ -121,105 +133,42 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
+    if (this.writerFailure) return Promise.reject(this.writerFailure);
     validateAppend(streamId, events, expected);
+    const id = ++this.nextId;
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ streamId, events, expected, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      // the writer keeps the process alive only while an append waits for it
+      if (this.pending.size === 0) this.writer.ref();
+      this.pending.set(id, { resolve, reject });
+      this.writer.postMessage({ type: 'append', id, streamId, events, expected } satisfies WriterRequest);
     });
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.queue.splice(0, this.maxBatch);
-    if (this.queue.length > 0) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
-    if (batch.length === 0) return;
-    const now = Date.now();
-    let outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }>;
-    try {
-      outcomes = this.db.transaction(() =>
-        batch.map((request) => {
-          try {
-            // a nested transaction is a savepoint: a refused append leaves nothing behind
-            return { ok: true as const, result: this.db.transaction(() => this.appendOne(request, now))() };
-          } catch (error) {
-            return { ok: false as const, error };
-          }
-        }),
-      )();
-    } catch (error) {
-      // the commit itself failed (disk full, I/O error): nothing of the batch is acknowledged
-      for (const request of batch) request.reject(error);
-      return;
-    }
-    batch.forEach((request, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) request.resolve(outcome.result);
-      else request.reject(outcome.error);
-    });
-    for (const listener of this.listeners) listener();
+  private settle(id: number): Pending | undefined {
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.writer.unref();
+    return pending;
   }
 
-  private appendOne(request: PendingAppend, now: number): AppendResult {
-    const { streamId, events, expected } = request;
-    const retried = this.findRetriedAppend(request);
-    if (retried) return retried;
-    const head = this.stmt.head.get(streamId);
-    const current = head ? head.revision : -1;
-    const ok =
-      expected === 'any' ||
-      (expected === 'no_stream' && current === -1) ||
-      (expected === 'stream_exists' && current >= 0) ||
-      expected === current;
-    if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current === -1 ? 'no_stream' : current);
-    let position = 0;
-    events.forEach((event, i) => {
-      if (this.stmt.byId.get(event.id)) throw new DuplicateEventIdError(streamId, event.id);
-      const info = this.stmt.insert.run(
-        event.id,
-        streamId,
-        current + 1 + i,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        now,
-      );
-      position = Number(info.lastInsertRowid);
-    });
-    return { nextExpectedRevision: current + events.length, position };
+  private onReply(reply: WriterReply): void {
+    if (reply.type === 'committed') {
+      reply.ids.forEach((id, i) => {
+        const outcome = reply.outcomes[i];
+        const pending = this.settle(id);
+        if (outcome.ok) pending?.resolve(outcome.result);
+        else pending?.reject(toError(outcome.refusal));
+      });
+      for (const listener of this.listeners) listener();
+    } else if (reply.type === 'failed') {
+      // the transaction failed as a whole (disk full, I/O error): nothing of it is acknowledged
+      for (const id of reply.ids) this.settle(id)?.reject(new Error(`SQLite commit failed: ${reply.message}`));
+    }
   }
 
-  /**
-   * A batch whose ids are already stored, in order, where this expectation would have put them is
-   * a retry of an append that succeeded: answer with the first result and write nothing.
-   */
-  private findRetriedAppend({ streamId, events, expected }: PendingAppend): AppendResult | undefined {
-    const first = this.stmt.byId.get(events[0].id);
-    if (!first) return undefined;
-    if (first.stream_id !== streamId) throw new DuplicateEventIdError(streamId, events[0].id);
-    const placeMatches =
-      expected === 'any' ||
-      expected === 'stream_exists' ||
-      (expected === 'no_stream' && first.revision === 0) ||
-      expected === first.revision - 1;
-    let last = first;
-    const allMatch = events.every((event, i) => {
-      const stored = this.stmt.atRevision.get(streamId, first.revision + i);
-      if (stored?.id !== event.id) return false;
-      last = stored;
-      return true;
-    });
-    if (!allMatch) throw new DuplicateEventIdError(streamId, events[0].id);
-    if (!placeMatches) {
-      const head = this.stmt.head.get(streamId);
-      throw new WrongExpectedRevisionError(streamId, expected, head ? head.revision : 'no_stream');
-    }
-    return { nextExpectedRevision: last.revision, position: last.position };
+  private failWriter(error: Error): void {
+    this.writerFailure = error;
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(error);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -263,7 +212,10 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
-    while (this.queue.length > 0 || this.flushScheduled) await new Promise((r) => setImmediate(r));
+    // the writer commits what it was given before it closes
+    this.writer.ref();
+    this.writer.postMessage({ type: 'close' } satisfies WriterRequest);
+    await this.writerClosed;
     this.db.close();
   }
 }
