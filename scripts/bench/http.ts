@@ -152,7 +152,15 @@ export async function httpBench(seconds: number, warmupSeconds: number, connecti
       method: 'POST',
       connections,
       headers: HEADERS,
-      requests: [{ setupRequest: (request) => ({ ...request, body: body(registryFor(sent++)) }) }],
+      // every command carries its own Idempotency-Key: the retry-safe path, with its stored result
+      requests: [
+        {
+          setupRequest: (request) => {
+            const n = sent++;
+            return { ...request, headers: { ...request.headers, 'idempotency-key': `bench-${n}` }, body: body(registryFor(n)) };
+          },
+        },
+      ],
     };
     if (warmupSeconds > 0) {
       await autocannon({ ...echoOptions, duration: warmupSeconds });

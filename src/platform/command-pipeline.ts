@@ -18,6 +18,8 @@ import { deterministicId } from './ids';
 /** Who asked, and why: recorded in the metadata of every event the command causes. */
 export interface CommandEnvelope {
   commandId: string;
+  /** true when the client chose the command id (Idempotency-Key) and so can retry with it */
+  retryable?: boolean;
   commandType: string;
   actor: Actor;
   correlationId: string;

@@ -36,8 +36,11 @@ export class Idempotency {
   /**
    * Runs `work` once per command id (scoped to the caller's organisation). A retry with the same
    * id and the same request gets the first result; the same id with another request is refused.
+   * Only client-chosen ids (Idempotency-Key) are kept: only those can come back.
    */
   async run<R extends object>(envelope: CommandEnvelope, request: unknown, work: () => Promise<R>): Promise<Outcome<R>> {
+    // a command id the client never saw cannot be retried: nothing to look up, nothing to keep
+    if (!envelope.retryable) return { result: await work(), replayed: false };
     const streamId = `idempotency-${sha256(`${envelope.actor.organisationId}\u001f${envelope.commandId}`)}`;
     // a duplicate arriving while the first is still running waits for it
     for (let running = this.inFlight.get(streamId); running; running = this.inFlight.get(streamId)) {

@@ -115,6 +115,13 @@ describe('case registration over HTTP (embedded store)', () => {
     expect(registry.map((e) => e.data.sequence)).toEqual([1, 2]);
   });
 
+  it('keeps a stored result only for client-chosen command ids, the only ones that can be retried', async () => {
+    await post(gonv);
+    expect((await running.allEvents()).filter((e) => e.streamId.startsWith('idempotency-'))).toHaveLength(0);
+    await post(gonv, { ...asRegistrar, 'idempotency-key': 'keyed' });
+    expect((await running.allEvents()).filter((e) => e.streamId.startsWith('idempotency-'))).toHaveLength(1);
+  });
+
   it('IDEMPOTENCY-KEY-REUSED: the same key with another request is refused and writes nothing', async () => {
     const headers = { ...asRegistrar, 'idempotency-key': 'k-1' };
     await post(gonv, headers);

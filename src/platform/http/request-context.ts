@@ -68,7 +68,7 @@ export function readRequestContext(request: FastifyRequest): RequestContext {
     actor,
     commandId,
     correlationId,
-    envelope: (commandType) => ({ commandId, commandType, actor, correlationId, causationId: commandId }),
+    envelope: (commandType) => ({ commandId, retryable: key !== undefined, commandType, actor, correlationId, causationId: commandId }),
   };
 }
 
