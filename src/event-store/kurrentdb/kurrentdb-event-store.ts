@@ -23,6 +23,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { validateAppend } from '../append-validation';
+import { OpenSubscriptions } from '../open-subscriptions';
 import { fromPosition, isSystemEvent, toRecorded, toSafeNumber, toStreamState } from './kurrentdb-mapping';
 import { subscribeToAll } from './kurrentdb-subscription';
 
@@ -49,7 +50,7 @@ export interface KurrentDbEventStoreOptions {
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
   private readonly pageSize: number;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
 
   /** @param connectionString e.g. `kurrentdb://kurrentdb:2113?tls=false` (env KURRENTDB_URL) */
@@ -132,15 +133,13 @@ export class KurrentDbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     if (this.closed) throw new Error('event store is closed');
     const subscription = subscribeToAll(this.client, options.after, handler);
-    this.subscriptions.add(subscription);
-    void subscription.done.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
-    return subscription;
+    return this.subscriptions.track(subscription);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.subscriptions.closeAll();
     await this.client.dispose();
   }
 }

@@ -18,6 +18,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { validateAppend } from '../append-validation';
+import { OpenSubscriptions } from '../open-subscriptions';
 import { startPollingSubscription } from '../polling-subscription';
 import { Refusal, SCHEMA, SqliteSynchronous } from './sqlite-writer';
 import type { WriterOptions, WriterReply, WriterRequest } from './sqlite-writer.worker';
@@ -87,7 +88,7 @@ export class SqliteEventStore implements EventStore {
   private writerFailure: Error | undefined;
   private readonly writerClosed: Promise<void>;
   private readonly listeners = new Set<() => void>();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
 
@@ -203,15 +204,13 @@ export class SqliteEventStore implements EventStore {
       },
       handler,
     });
-    this.subscriptions.add(subscription);
-    void subscription.done.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
-    return subscription;
+    return this.subscriptions.track(subscription);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.subscriptions.closeAll();
     // the writer commits what it was given before it closes
     this.writer.ref();
     this.writer.postMessage({ type: 'close' } satisfies WriterRequest);
