@@ -133,7 +133,8 @@ export class CommandPipeline {
     const queue = this.queues.get(streamId)!;
     while (queue.length > 0) {
       const batch = queue.splice(0, this.options.maxBatch);
-      await this.runBatch(streamId, batch);
+      // runBatch settles every job itself; this only keeps a bug from leaving the stream's queue stuck
+      await this.runBatch(streamId, batch).catch((error: unknown) => batch.forEach((job) => job.reject(error)));
     }
     this.queues.delete(streamId);
   }
