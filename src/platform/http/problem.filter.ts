@@ -44,13 +44,14 @@ export class ProblemFilter implements ExceptionFilter {
   private toBody(exception: unknown, instance: string): ProblemBody {
     if (exception instanceof Problem) {
       return {
+        // extension members first: they can never overwrite the standard ones
+        ...exception.details,
         type: exception.ruleId,
         title: '',
         status: exception.status,
         detail: '',
         instance,
         messages: { sv: exception.sv, en: exception.en },
-        ...exception.details,
       };
     }
     if (exception instanceof HttpException) {
