@@ -2,20 +2,42 @@ import { registryDecider } from '../../src/cases/registry.decider';
 import { CommandPipeline } from '../../src/platform/command-pipeline';
 import { verifyChain } from '../../src/platform/hash-chain';
 import { deterministicId } from '../../src/platform/ids';
+import { startKurrentDbStandIn } from '../kurrentdb-standin/kurrentdb-standin';
 import { asRegistrar, call, RunningApp, startApp } from '../support/app';
 
 const gonv = { registry: 'RS', title: 'Fördelning överenskommelse God och nära vård 2022' };
 
-describe('case registration over HTTP (embedded store)', () => {
+/** The same behaviour on both stores: a fresh store for every test, kept across an app restart. */
+interface StoreUnderTest {
+  name: string;
+  /** environment for the app; `stop` ends the store when the test is done */
+  open(): Promise<{ env: Record<string, string>; stop(): Promise<void> }>;
+}
+const STORES: StoreUnderTest[] = [
+  { name: 'embedded SQLite', open: async () => ({ env: {}, stop: async () => undefined }) },
+  {
+    name: 'KurrentDB adapter on the protocol stand-in',
+    open: async () => {
+      const standIn = await startKurrentDbStandIn();
+      return { env: { KURRENTDB_URL: standIn.url }, stop: () => standIn.stop() };
+    },
+  },
+];
+
+describe.each(STORES)('case registration over HTTP ($name)', (store) => {
   let running: RunningApp;
+  let storeEnv: Record<string, string>;
+  let stopStore: () => Promise<void>;
   const post = (body: unknown, headers = asRegistrar) => call(running.url, 'POST', '/api/cases', { body, headers });
   const get = (path: string, headers = asRegistrar) => call(running.url, 'GET', path, { headers });
 
   beforeEach(async () => {
-    running = await startApp();
+    ({ env: storeEnv, stop: stopStore } = await store.open());
+    running = await startApp({ env: storeEnv });
   });
   afterEach(async () => {
     await running.close();
+    await stopStore();
   });
 
   it('registers a case, gives it RS 2022-00001 and reads it back by id and by diary number', async () => {
@@ -198,7 +220,7 @@ describe('case registration over HTTP (embedded store)', () => {
     await post(gonv);
     await post(gonv);
     await running.close();
-    running = await startApp({ dataDir: running.dataDir });
+    running = await startApp({ dataDir: running.dataDir, env: storeEnv });
     expect((await post(gonv)).body.diaryNumber).toBe('RS 2022-00003');
     expect((await get(`/api/cases/by-diary-number/${encodeURIComponent('RS 2022-00001')}`)).status).toBe(200);
   });
