@@ -1,6 +1,10 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { AgreementsModule } from './agreements/agreements.module';
 import { CasesModule } from './cases/cases.module';
+import { DelegationsModule } from './delegations/delegations.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { validateConfig } from './platform/config';
 import { PlatformModule } from './platform/platform.module';
@@ -20,7 +24,11 @@ export class AppModule {
         }),
         EventStoreModule,
         PlatformModule,
+        OrganisationsModule,
         CasesModule,
+        MeetingsModule,
+        DelegationsModule,
+        AgreementsModule,
         ...(options.extra ?? []),
       ],
     };

@@ -52,6 +52,13 @@ export const asRegistrar: Headers = {
   'x-organisation-id': 'region-exempel',
 };
 
+const as = (userId: string, role: string): Headers => ({ 'x-user-id': userId, 'x-user-role': role, 'x-organisation-id': 'region-exempel' });
+export const asCaseOfficer = as('per.handlaggare', 'case_officer');
+export const asCommitteeSecretary = as('sara.sekreterare', 'committee_secretary');
+export const asChair = as('eva.ordforande', 'chair');
+export const asRegionalDirector = as('anders.bystrom', 'regional_director');
+export const asAuditor = as('rut.revisor', 'auditor');
+
 export async function call(
   base: string,
   method: string,

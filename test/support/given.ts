@@ -4,6 +4,12 @@ import { Problem } from '../../src/platform/errors';
 
 export const registrar: Actor = { userId: 'anna.registrator', role: 'registrar', organisationId: 'region-exempel' };
 export const caseOfficer: Actor = { userId: 'per.handlaggare', role: 'case_officer', organisationId: 'region-exempel' };
+export const committeeSecretary: Actor = { userId: 'sara.sekreterare', role: 'committee_secretary', organisationId: 'region-exempel' };
+/** the chair of the regional board (also a member: members are identified by user id) */
+export const chair: Actor = { userId: 'eva.ordforande', role: 'chair', organisationId: 'region-exempel' };
+/** the delegate of seed 003 */
+export const regionalDirector: Actor = { userId: 'anders.bystrom', role: 'regional_director', organisationId: 'region-exempel' };
+export const auditor: Actor = { userId: 'rut.revisor', role: 'auditor', organisationId: 'region-exempel' };
 
 /**
  * given(events).when(command).then(events) — a decider spec reads like the rule it proves.

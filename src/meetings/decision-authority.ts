@@ -1,0 +1,59 @@
+import { RuleViolation } from '../platform/errors';
+
+/**
+ * How other capabilities point at a decision of a body: its meeting and protocol paragraph (§).
+ * A delegation, an area budget or a reallocation between areas is only as good as the decision
+ * behind it, so the handler loads the meeting and passes what it found (a `BodyDecisionFact`)
+ * into the command; the deciders check it with `requireBodyDecision` — the one place of that rule.
+ */
+export interface BodyDecisionRef {
+  meetingId: string;
+  paragraph: number;
+}
+
+export type ItemOutcome = 'approved' | 'approved_with_amendments' | 'rejected' | 'referred_back' | 'postponed';
+
+export interface BodyDecisionFact extends BodyDecisionRef {
+  organisationId: string;
+  bodyId: string;
+  /** the case decided under that paragraph (null for e.g. a report of delegated decisions) */
+  caseId: string | null;
+  outcome: ItemOutcome;
+  /** the Swedish date of the meeting */
+  decidedOn: string;
+  /** true once the protocol (or the paragraph, if adjusted immediately) is adjusted */
+  adjusted: boolean;
+}
+
+export const DecisionAuthorityRules = {
+  /** Money and mandates move only on an approved, adjusted decision of the right body. */
+  DECISION_AUTHORITY: 'DECISION-AUTHORITY',
+} as const;
+
+const refuse = (sv: string, en: string, details: Record<string, unknown>) =>
+  new RuleViolation(DecisionAuthorityRules.DECISION_AUTHORITY, sv, en, details);
+
+/**
+ * DECISION-AUTHORITY: the referenced paragraph exists, belongs to the expected organisation (and
+ * body, when one is expected), approved the matter, and its protocol is adjusted.
+ */
+export function requireBodyDecision(
+  ref: BodyDecisionRef,
+  fact: BodyDecisionFact | null,
+  expected: { organisationId: string; bodyId?: string },
+): BodyDecisionFact {
+  const details = { meetingId: ref.meetingId, paragraph: ref.paragraph };
+  if (!fact || fact.organisationId !== expected.organisationId) {
+    throw refuse(`Det finns inget beslut § ${ref.paragraph} vid det sammanträdet.`, `There is no decision § ${ref.paragraph} at that meeting.`, details);
+  }
+  if (expected.bodyId !== undefined && fact.bodyId !== expected.bodyId) {
+    throw refuse(`Beslut § ${ref.paragraph} fattades av en annan nämnd.`, `Decision § ${ref.paragraph} was taken by another body.`, { ...details, bodyId: fact.bodyId, expectedBodyId: expected.bodyId });
+  }
+  if (fact.outcome !== 'approved' && fact.outcome !== 'approved_with_amendments') {
+    throw refuse(`Beslut § ${ref.paragraph} bifölls inte (${fact.outcome}).`, `Decision § ${ref.paragraph} was not an approval (${fact.outcome}).`, { ...details, outcome: fact.outcome });
+  }
+  if (!fact.adjusted) {
+    throw refuse(`Protokollet för § ${ref.paragraph} är inte justerat.`, `The protocol for § ${ref.paragraph} is not adjusted yet.`, details);
+  }
+  return fact;
+}
