@@ -1,6 +1,6 @@
 import { swedishDate } from '../calendar/swedish-calendar';
 import { RuleViolation } from '../platform/errors';
-import { DelegationVersion, MandateRequest } from './mandate';
+import { DelegatedDecisionView, DelegationVersion, MandateRequest } from './mandate';
 
 /** Rule ids of delegation: each appears here, in the code that enforces it, and in its test. */
 export const DelegationRules = {
@@ -91,4 +91,26 @@ export function checkMandate(delegation: DelegationVersion | null, request: Mand
     );
   }
   return delegation;
+}
+
+/**
+ * KL-6-40: what a meeting of `bodyId` may record as reported — each id must be a decision on that
+ * body's register that is still unreported (delegated decisions and the chair's urgent ones alike).
+ * `unreported` is the body's unreported list as it stands now.
+ */
+export function checkReportable(bodyId: string, unreported: DelegatedDecisionView[], decisionIds: string[]): DelegatedDecisionView[] {
+  if (decisionIds.length === 0 || new Set(decisionIds).size !== decisionIds.length) {
+    throw violation(DelegationRules.KL_6_40, 'Ange de delegationsbeslut som anmäls, var och ett en gång.', 'Name the delegated decisions being reported, each once.', { decisionIds });
+  }
+  const byId = new Map(unreported.filter((d) => d.bodyId === bodyId && d.reported === null).map((d) => [d.delegatedDecisionId, d]));
+  const unknown = decisionIds.filter((id) => !byId.has(id));
+  if (unknown.length > 0) {
+    throw violation(
+      DelegationRules.KL_6_40,
+      'Endast oanmälda beslut fattade med stöd av nämndens egen delegation (eller av ordföranden i brådskande ärenden) kan anmälas här.',
+      "Only unreported decisions taken under this body's own delegation (or urgent decisions of its chair) can be reported here.",
+      { bodyId, notReportable: unknown },
+    );
+  }
+  return decisionIds.map((id) => byId.get(id)!);
 }

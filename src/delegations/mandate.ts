@@ -71,3 +71,21 @@ export interface BodyAuthority extends BodyDecisionRef {
 }
 
 export type Authority = DelegatedAuthority | BodyAuthority;
+
+/** A decision on the body's delegation register: delegated (KL 6:37) or urgent by the chair (KL 6:39). */
+export interface DelegatedDecisionView {
+  delegatedDecisionId: string;
+  kind: 'delegated' | 'urgent';
+  organisationId: string;
+  bodyId: string;
+  /** null for an urgent decision */
+  delegationId: string | null;
+  delegationVersion: number | null;
+  decisionKind: DelegableKind | 'urgent';
+  summary: string;
+  amountOre: number | null;
+  agreementId: string | null;
+  decidedAt: string;
+  decidedBy: string;
+  reported: { meetingId: string; paragraph: number; reportedOn: string } | null;
+}
