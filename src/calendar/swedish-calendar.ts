@@ -35,7 +35,8 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function isWorkingDay(date: IsoDate): boolean {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();
   if (day === 0 || day === 6) return false;
-  const found = holidays.isHoliday(new Date(`${date}T12:00:00`)) || [];
+  // noon UTC is the same date in Stockholm all year; a local-time noon is not when the process runs far from Sweden
+  const found = holidays.isHoliday(new Date(`${date}T12:00:00Z`)) || [];
   return !found.some((h) => h.type === 'public' || h.type === 'bank');
 }
 

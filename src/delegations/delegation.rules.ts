@@ -1,6 +1,7 @@
 import { swedishDate } from '../calendar/swedish-calendar';
+import { Role } from '../platform/actor';
 import { RuleViolation } from '../platform/errors';
-import { DelegatedDecisionView, DelegationVersion, MandateRequest } from './mandate';
+import { DelegableKind, DelegatedDecisionView, DelegationVersion, MandateRequest, NON_DELEGABLE_MATTERS, NonDelegableMatter } from './mandate';
 
 /** Rule ids of delegation: each appears here, in the code that enforces it, and in its test. */
 export const DelegationRules = {
@@ -21,6 +22,16 @@ export const DelegationRules = {
   DELEGATION_AMOUNT_LIMIT: 'DELEGATION-AMOUNT-LIMIT',
   /** Moving money between development areas needs the body itself, or a delegation that says so explicitly. */
   BUDGET_BETWEEN_AREAS_MANDATE: 'BUDGET-BETWEEN-AREAS-MANDATE',
+  /** The committee secretary records the body's delegations, amendments and revocations. */
+  DELEGATION_SECRETARY_ROLE: 'DELEGATION-SECRETARY-ROLE',
+  /** A validity period ends on or after the day it starts. */
+  DELEGATION_PERIOD: 'DELEGATION-PERIOD',
+  /** Only the body that delegated can amend or revoke the delegation. */
+  DELEGATION_BODY: 'DELEGATION-BODY',
+  /** A revoked delegation stays revoked: it is neither revoked again nor amended. */
+  DELEGATION_ALREADY_REVOKED: 'DELEGATION-ALREADY-REVOKED',
+  /** A delegation id names one grant; another grant under the same id is refused. */
+  DELEGATION_ALREADY_GRANTED: 'DELEGATION-ALREADY-GRANTED',
 } as const;
 
 const violation = (ruleId: string, sv: string, en: string, details: Record<string, unknown>) => new RuleViolation(ruleId, sv, en, details);
@@ -114,3 +125,114 @@ export function checkReportable(bodyId: string, unreported: DelegatedDecisionVie
   }
   return decisionIds.map((id) => byId.get(id)!);
 }
+
+/** KL-6-37: roles one person holds at a time; a role several people hold is a group. */
+export const SINGLE_HOLDER_ROLES: readonly Role[] = ['regional_director', 'chair'];
+
+/** The terms of a delegation as the body's decision states them, before KL-6-37 and KL-6-38 are checked. */
+export interface DelegationTermsRequest {
+  delegates: Array<{ userId?: string; role?: Role }>;
+  scope: { agreementId: string; areaIds: string[]; kinds: Array<DelegableKind | NonDelegableMatter> };
+  amountLimitOre: number | null;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+export type DelegationTerms = Pick<DelegationVersion, 'delegate' | 'scope' | 'amountLimitOre' | 'validFrom' | 'validUntil'>;
+
+const isNonDelegable = (kind: string): kind is NonDelegableMatter => (NON_DELEGABLE_MATTERS as readonly string[]).includes(kind);
+
+/**
+ * What a body may delegate and to whom (KL-6-37, KL-6-38), and a period that ends after it
+ * starts (DELEGATION-PERIOD). Returns the terms as a version stores them.
+ */
+export function checkTerms(request: DelegationTermsRequest): DelegationTerms {
+  const { delegates, scope } = request;
+  if (delegates.length !== 1) {
+    throw violation(
+      DelegationRules.KL_6_37,
+      'En delegation ges till en enda person eller en roll som en person innehar, inte till flera.',
+      'A delegation goes to exactly one person or one role held by one person, not to several.',
+      { delegates: delegates.length },
+    );
+  }
+  const [{ userId, role }] = delegates;
+  if ((userId === undefined) === (role === undefined)) {
+    throw violation(DelegationRules.KL_6_37, 'Ange delegaten antingen som person eller som roll.', 'Name the delegate either as a person or as a role.', {
+      delegate: delegates[0],
+    });
+  }
+  if (role !== undefined && !SINGLE_HOLDER_ROLES.includes(role)) {
+    throw violation(
+      DelegationRules.KL_6_37,
+      `Rollen ${role} innehas av flera personer; delegation till en grupp är inte tillåten.`,
+      `The role ${role} is held by several people; a delegation cannot go to a group.`,
+      { role, singleHolderRoles: SINGLE_HOLDER_ROLES },
+    );
+  }
+  const nonDelegable = scope.kinds.filter(isNonDelegable);
+  if (nonDelegable.length > 0) {
+    throw violation(
+      DelegationRules.KL_6_38,
+      'Mål och inriktning, omfattning eller kvalitet, yttranden till fullmäktige och ärenden av principiell beskaffenhet får inte delegeras.',
+      'Goals and direction, scope or quality, proposals to the council and matters of principle cannot be delegated.',
+      { nonDelegable },
+    );
+  }
+  if (request.validUntil !== null && request.validUntil < request.validFrom) {
+    throw violation(
+      DelegationRules.DELEGATION_PERIOD,
+      `Giltighetstiden slutar (${request.validUntil}) före den börjar (${request.validFrom}).`,
+      `The validity period ends (${request.validUntil}) before it starts (${request.validFrom}).`,
+      { validFrom: request.validFrom, validUntil: request.validUntil },
+    );
+  }
+  return {
+    delegate: userId !== undefined ? { kind: 'person', userId } : { kind: 'role', role: role! },
+    scope: {
+      agreementId: scope.agreementId,
+      areaIds: [...new Set(scope.areaIds)],
+      kinds: [...new Set(scope.kinds.filter((k): k is DelegableKind => !isNonDelegable(k)))],
+    },
+    amountLimitOre: request.amountLimitOre,
+    validFrom: request.validFrom,
+    validUntil: request.validUntil,
+  };
+}
+
+/** Refusals of the register itself (who records, which body, revoked); the decider says when. */
+export const refuse = {
+  notSecretary: (role: string) =>
+    violation(
+      DelegationRules.DELEGATION_SECRETARY_ROLE,
+      'Endast nämndsekreteraren för in delegationer, ändringar och återkallelser.',
+      'Only the committee secretary records delegations, amendments and revocations.',
+      { role },
+    ),
+  otherBody: (delegationId: string, bodyId: string, requestedBodyId: string) =>
+    violation(
+      DelegationRules.DELEGATION_BODY,
+      `Delegationen gavs av ${bodyId}; endast den nämnden kan ändra eller återkalla den.`,
+      `The delegation was given by ${bodyId}; only that body can amend or revoke it.`,
+      { delegationId, bodyId, requestedBodyId },
+    ),
+  alreadyRevoked: (delegationId: string, revokedAt: string) =>
+    violation(DelegationRules.DELEGATION_ALREADY_REVOKED, 'Delegationen är redan återkallad.', 'The delegation has already been revoked.', {
+      delegationId,
+      revokedAt,
+    }),
+  alreadyGranted: (delegationId: string) =>
+    violation(
+      DelegationRules.DELEGATION_ALREADY_GRANTED,
+      'En annan delegation finns redan med samma id.',
+      'Another delegation already exists with the same id.',
+      { delegationId },
+    ),
+  notChair: (bodyId: string, userId: string) =>
+    violation(
+      DelegationRules.KL_6_39,
+      'Endast nämndens ordförande får besluta i brådskande ärenden på nämndens vägnar.',
+      "Only the body's chair may decide urgent matters on the body's behalf.",
+      { bodyId, userId },
+    ),
+};

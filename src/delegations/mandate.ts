@@ -89,3 +89,17 @@ export interface DelegatedDecisionView {
   decidedBy: string;
   reported: { meetingId: string; paragraph: number; reportedOn: string } | null;
 }
+
+/** A delegated decision as the agreements capability hands it to the register once its mandate was checked. */
+export interface DelegatedDecisionRecord {
+  organisationId: string;
+  delegatedDecisionId: string;
+  delegationId: string;
+  delegationVersion: number;
+  decisionKind: DelegableKind;
+  summary: string;
+  amountOre: number;
+  agreementId: string;
+  decidedAt: string;
+  decidedBy: string;
+}

@@ -5,7 +5,22 @@ export interface Clock {
 
 export const CLOCK = Symbol('CLOCK');
 
-export const systemClock: Clock = { now: () => new Date() };
+/**
+ * Real time. Only the demo loader ever pins it (to tell the seed's story at the seed's dates,
+ * before the service takes requests) and releases it again.
+ */
+export class SystemClock implements Clock {
+  private pinned: Date | null = null;
+  now(): Date {
+    return this.pinned ? new Date(this.pinned) : new Date();
+  }
+  set(to: Date): void {
+    this.pinned = new Date(to);
+  }
+  release(): void {
+    this.pinned = null;
+  }
+}
 
 /** A clock tests can set and move. */
 export class ManualClock implements Clock {

@@ -30,6 +30,10 @@ export class AppConfig {
   @IsIn(['FULL', 'NORMAL'])
   SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 
+  /** auto: load the seed-003 demo case on an empty embedded store at `npm start`; true: on any empty store; false: never */
+  @IsIn(['auto', 'true', 'false'])
+  DEMO_DATA: 'auto' | 'true' | 'false' = 'auto';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CLOCK, systemClock } from './clock';
+import { CLOCK, SystemClock } from './clock';
 import { CommandPipeline, defaultPipelineOptions, PIPELINE_OPTIONS } from './command-pipeline';
 import { HealthController } from './http/health.controller';
 import { ProblemFilter } from './http/problem.filter';
@@ -13,7 +13,7 @@ import { Idempotency } from './idempotency';
   imports: [CqrsModule.forRoot()],
   controllers: [HealthController],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
+    { provide: CLOCK, useFactory: () => new SystemClock() },
     { provide: PIPELINE_OPTIONS, useValue: defaultPipelineOptions },
     CommandPipeline,
     Idempotency,

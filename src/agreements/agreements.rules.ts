@@ -1,0 +1,177 @@
+import { RuleViolation } from '../platform/errors';
+import { formatKronor } from './money';
+
+/**
+ * Rule ids of agreements and allocations: each appears here, in the decider that enforces it, and
+ * in its test. The mandate of a delegated decision (DELEGATION-*, BUDGET-BETWEEN-AREAS-MANDATE) is
+ * checked by `checkMandate`, a body's decision by `requireBodyDecision` (DECISION-AUTHORITY).
+ */
+export const AgreementRules = {
+  /** Agreement facts (opening, body decisions, outcomes, repayment, reporting back) are recorded by a case officer or committee secretary. */
+  AGREEMENT_ROLE: 'AGREEMENT-ROLE',
+  /** An agreement names its development areas once each. */
+  AGREEMENT_AREAS_UNIQUE: 'AGREEMENT-AREAS-UNIQUE',
+  /** An id (agreement, activity, reallocation, body decision) already recorded with other content. */
+  AGREEMENT_DUPLICATE: 'AGREEMENT-DUPLICATE',
+  /** Once the repayment is computed the money is settled: nothing more is budgeted, allocated, moved or reported. */
+  AGREEMENT_SETTLED: 'AGREEMENT-SETTLED',
+  /** A delegated decision moves an agreement's money only under a delegation of the body that decided its budgets. */
+  AGREEMENT_DECIDING_BODY: 'AGREEMENT-DECIDING-BODY',
+  /** The reporting back to the state is recorded once. */
+  AGREEMENT_REPORTING_BACK_ONCE: 'AGREEMENT-REPORTING-BACK-ONCE',
+  /** The area budgets together never exceed the agreement's total. */
+  BUDGET_AREAS_WITHIN_TOTAL: 'BUDGET-AREAS-WITHIN-TOTAL',
+  /** An area's budget is never set below what its activities already hold. */
+  BUDGET_AREA_BELOW_ALLOCATED: 'BUDGET-AREA-BELOW-ALLOCATED',
+  BUDGET_UNKNOWN_AREA: 'BUDGET-UNKNOWN-AREA',
+  BUDGET_UNKNOWN_ACTIVITY: 'BUDGET-UNKNOWN-ACTIVITY',
+  /** The activities of an area together never exceed the area's budget. */
+  BUDGET_ALLOCATION_WITHIN_AREA: 'BUDGET-ALLOCATION-WITHIN-AREA',
+  /** Amounts are whole öre and positive (an area budget may be zero). */
+  BUDGET_AMOUNT_POSITIVE: 'BUDGET-AMOUNT-POSITIVE',
+  /** No money is budgeted, allocated or moved after the agreement's use deadline. */
+  BUDGET_DEADLINE_PASSED: 'BUDGET-DEADLINE-PASSED',
+  /** A reallocation never takes an activity below zero or below what it has already spent. */
+  BUDGET_NOT_BELOW_SPENT: 'BUDGET-NOT-BELOW-SPENT',
+  /** Only what is not allocated to activities can leave an area. */
+  BUDGET_AREA_AVAILABLE: 'BUDGET-AREA-AVAILABLE',
+  /** A reallocation moves money between two different activities or areas. */
+  BUDGET_REALLOCATION_DISTINCT: 'BUDGET-REALLOCATION-DISTINCT',
+  /** An activity's cumulative outcome lies between zero and what is allocated to it. */
+  BUDGET_OUTCOME_WITHIN_ALLOCATION: 'BUDGET-OUTCOME-WITHIN-ALLOCATION',
+  /** The repayment is computed only after the use deadline. */
+  BUDGET_REPAYMENT_BEFORE_DEADLINE: 'BUDGET-REPAYMENT-BEFORE-DEADLINE',
+  /** The repayment is computed once. */
+  BUDGET_REPAYMENT_ONCE: 'BUDGET-REPAYMENT-ONCE',
+} as const;
+
+const R = AgreementRules;
+const kr = formatKronor;
+
+export const refuse = {
+  role: (role: string) =>
+    new RuleViolation(
+      R.AGREEMENT_ROLE,
+      'Endast en handläggare eller nämndsekreterare kan registrera detta för överenskommelsen.',
+      'Only a case officer or a committee secretary can record this for the agreement.',
+      { role },
+    ),
+  areasNotUnique: (areaIds: string[]) =>
+    new RuleViolation(R.AGREEMENT_AREAS_UNIQUE, 'Varje utvecklingsområde anges en gång.', 'Name each development area once.', { areaIds }),
+  duplicate: (what: string, id: string) =>
+    new RuleViolation(
+      R.AGREEMENT_DUPLICATE,
+      'Detta är redan registrerat med annat innehåll.',
+      'This is already recorded with different content.',
+      { what, id },
+    ),
+  settled: () =>
+    new RuleViolation(
+      R.AGREEMENT_SETTLED,
+      'Återbetalningen är beräknad; överenskommelsens medel kan inte längre ändras.',
+      "The repayment has been computed; the agreement's money can no longer change.",
+      {},
+    ),
+  decidingBody: (delegationBodyId: string, decidingBodyId: string) =>
+    new RuleViolation(
+      R.AGREEMENT_DECIDING_BODY,
+      'Delegationen kommer från en annan nämnd än den som beslutat om överenskommelsens medel.',
+      "The delegation comes from another body than the one that decided the agreement's budgets.",
+      { delegationBodyId, decidingBodyId },
+    ),
+  reportedBack: (submittedOn: string, reference: string) =>
+    new RuleViolation(
+      R.AGREEMENT_REPORTING_BACK_ONCE,
+      `Återrapporteringen är redan registrerad (${reference}, ${submittedOn}).`,
+      `The reporting back is already recorded (${reference}, ${submittedOn}).`,
+      { submittedOn, reference },
+    ),
+  areasAboveTotal: (budgetedOre: number, totalOre: number) =>
+    new RuleViolation(
+      R.BUDGET_AREAS_WITHIN_TOTAL,
+      `Utvecklingsområdenas budgetar (${kr(budgetedOre)}) överstiger överenskommelsens totalbelopp (${kr(totalOre)}).`,
+      `The area budgets (${kr(budgetedOre)}) exceed the agreement's total (${kr(totalOre)}).`,
+      { budgetedOre, totalOre },
+    ),
+  areaBelowAllocated: (areaId: string, amountOre: number, allocatedOre: number) =>
+    new RuleViolation(
+      R.BUDGET_AREA_BELOW_ALLOCATED,
+      `Budgeten för ${areaId} (${kr(amountOre)}) blir lägre än vad aktiviteterna redan har fått (${kr(allocatedOre)}).`,
+      `The budget of ${areaId} (${kr(amountOre)}) would be below what its activities already hold (${kr(allocatedOre)}).`,
+      { areaId, amountOre, allocatedOre },
+    ),
+  unknownArea: (areaId: string) =>
+    new RuleViolation(R.BUDGET_UNKNOWN_AREA, `Överenskommelsen har inget utvecklingsområde ${areaId}.`, `The agreement has no development area ${areaId}.`, {
+      areaId,
+    }),
+  unknownActivity: (activityId: string, areaId?: string) =>
+    new RuleViolation(
+      R.BUDGET_UNKNOWN_ACTIVITY,
+      'Aktiviteten finns inte i överenskommelsen (eller inte i det utvecklingsområdet).',
+      'The activity does not exist in the agreement (or not in that development area).',
+      { activityId, areaId },
+    ),
+  allocationAboveArea: (areaId: string, amountOre: number, availableOre: number) =>
+    new RuleViolation(
+      R.BUDGET_ALLOCATION_WITHIN_AREA,
+      `${kr(amountOre)} ryms inte i ${areaId}: ${kr(availableOre)} återstår att fördela.`,
+      `${kr(amountOre)} does not fit in ${areaId}: ${kr(availableOre)} is left to allocate.`,
+      { areaId, amountOre, availableOre },
+    ),
+  amountNotPositive: (amountOre: number, allowZero: boolean) =>
+    new RuleViolation(
+      R.BUDGET_AMOUNT_POSITIVE,
+      allowZero ? 'Beloppet anges i hela ören, noll eller mer.' : 'Beloppet anges i hela ören och är större än noll.',
+      allowZero ? 'The amount is whole öre, zero or more.' : 'The amount is whole öre and above zero.',
+      { amountOre },
+    ),
+  deadlinePassed: (useDeadline: string, today: string) =>
+    new RuleViolation(
+      R.BUDGET_DEADLINE_PASSED,
+      `Medlen skulle användas senast ${useDeadline}; i dag är ${today}.`,
+      `The money had to be used by ${useDeadline}; today is ${today}.`,
+      { useDeadline, today },
+    ),
+  belowSpent: (activityId: string, remainingOre: number, spentOre: number) =>
+    new RuleViolation(
+      R.BUDGET_NOT_BELOW_SPENT,
+      `Aktiviteten skulle få ${kr(remainingOre)}, mindre än noll eller än vad den redan har förbrukat (${kr(spentOre)}).`,
+      `The activity would be left with ${kr(remainingOre)}, below zero or below what it has already spent (${kr(spentOre)}).`,
+      { activityId, remainingOre, spentOre },
+    ),
+  areaNotAvailable: (areaId: string, amountOre: number, availableOre: number) =>
+    new RuleViolation(
+      R.BUDGET_AREA_AVAILABLE,
+      `Endast ofördelade medel kan flyttas från ${areaId}: ${kr(availableOre)}, inte ${kr(amountOre)}.`,
+      `Only unallocated money can leave ${areaId}: ${kr(availableOre)}, not ${kr(amountOre)}.`,
+      { areaId, amountOre, availableOre },
+    ),
+  sameSourceAndTarget: (id: string) =>
+    new RuleViolation(R.BUDGET_REALLOCATION_DISTINCT, 'Omfördelning sker mellan två olika mottagare.', 'A reallocation moves money between two different places.', {
+      id,
+    }),
+  outcomeOutsideAllocation: (activityId: string, spentOre: number, allocatedOre: number) =>
+    new RuleViolation(
+      R.BUDGET_OUTCOME_WITHIN_ALLOCATION,
+      `Utfallet (${spentOre} öre) ska vara hela ören mellan 0 och aktivitetens tilldelning (${kr(allocatedOre)}).`,
+      `The outcome (${spentOre} öre) must be whole öre between 0 and the activity's allocation (${kr(allocatedOre)}).`,
+      { activityId, spentOre, allocatedOre },
+    ),
+  repaymentBeforeDeadline: (useDeadline: string, today: string) =>
+    new RuleViolation(
+      R.BUDGET_REPAYMENT_BEFORE_DEADLINE,
+      `Återbetalningen beräknas först efter ${useDeadline}; i dag är ${today}.`,
+      `The repayment is computed only after ${useDeadline}; today is ${today}.`,
+      { useDeadline, today },
+    ),
+  repaymentOnce: (computedOn: string) =>
+    new RuleViolation(R.BUDGET_REPAYMENT_ONCE, `Återbetalningen beräknades redan ${computedOn}.`, `The repayment was already computed on ${computedOn}.`, {
+      computedOn,
+    }),
+};
+
+/** BUDGET-AMOUNT-POSITIVE: the one place that says what an amount of money may be. */
+export function requireAmount(amountOre: number, { allowZero }: { allowZero: boolean } = { allowZero: false }): number {
+  if (!Number.isSafeInteger(amountOre) || amountOre < 0 || (!allowZero && amountOre === 0)) throw refuse.amountNotPositive(amountOre, allowZero);
+  return amountOre;
+}

@@ -1,0 +1,75 @@
+import { BodyDecisionRef } from '../meetings/decision-authority';
+import { DomainEvent } from '../platform/decider';
+import { DelegableKind, Delegate, DelegationScope } from './mandate';
+
+/** The terms of one version of a delegation, and the body's decision that set them. */
+interface VersionData {
+  delegationId: string;
+  version: number;
+  delegate: Delegate;
+  scope: DelegationScope;
+  amountLimitOre: number | null;
+  validFrom: string;
+  validUntil: string | null;
+  decision: BodyDecisionRef;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** Version 1: the body delegated (KL 6:37). */
+export type DelegationGranted = DomainEvent<'DelegationGranted', VersionData & { organisationId: string; bodyId: string }>;
+
+/** Version n+1 by a later decision of the same body; decisions taken under earlier versions keep theirs. */
+export type DelegationAmended = DomainEvent<'DelegationAmended', VersionData>;
+
+export type DelegationRevoked = DomainEvent<
+  'DelegationRevoked',
+  { delegationId: string; decision: BodyDecisionRef; revokedAt: string; revokedBy: string }
+>;
+
+/** A decision the delegate took under a version of the delegation (written by the agreements capability). */
+export type DelegatedDecisionRecorded = DomainEvent<
+  'DelegatedDecisionRecorded',
+  {
+    delegatedDecisionId: string;
+    organisationId: string;
+    bodyId: string;
+    delegationId: string;
+    delegationVersion: number;
+    decisionKind: DelegableKind;
+    summary: string;
+    amountOre: number;
+    agreementId: string;
+    decidedAt: string;
+    decidedBy: string;
+  }
+>;
+
+/** KL 6:39: the chair decided an urgent matter on the body's behalf. */
+export type UrgentDecisionRecorded = DomainEvent<
+  'UrgentDecisionRecorded',
+  {
+    delegatedDecisionId: string;
+    organisationId: string;
+    bodyId: string;
+    subject: string;
+    decisionText: string;
+    caseId: string | null;
+    decidedAt: string;
+    decidedBy: string;
+  }
+>;
+
+/** KL 6:40: these decisions were reported at a meeting of the body, under that paragraph. */
+export type DelegatedDecisionsReported = DomainEvent<
+  'DelegatedDecisionsReported',
+  { bodyId: string; meetingId: string; paragraph: number; reportedOn: string; decisionIds: string[] }
+>;
+
+export type DelegationEvent =
+  | DelegationGranted
+  | DelegationAmended
+  | DelegationRevoked
+  | DelegatedDecisionRecorded
+  | UrgentDecisionRecorded
+  | DelegatedDecisionsReported;

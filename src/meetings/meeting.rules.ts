@@ -1,0 +1,105 @@
+import { RuleViolation } from '../platform/errors';
+
+/** Rule ids of meetings and their protocol: each appears here, in the code that enforces it, and in its test. */
+export const MeetingRules = {
+  /** A committee secretary records the meeting (everything but the signatures of the adjustment). */
+  MEETING_SECRETARY_ROLE: 'MEETING-SECRETARY-ROLE',
+  /** A meeting is convened once; a retry of the same convening changes nothing. */
+  MEETING_ALREADY_CONVENED: 'MEETING-ALREADY-CONVENED',
+  /** The protocol is adjusted by the chair: a body without a chair cannot be convened. */
+  MEETING_CHAIR_REQUIRED: 'MEETING-CHAIR-REQUIRED',
+  /** At least one adjuster, each a member of the body, none the chair. */
+  MEETING_ADJUSTERS: 'MEETING-ADJUSTERS',
+  /** Nothing is added to or decided at a closed meeting. */
+  MEETING_CLOSED: 'MEETING-CLOSED',
+  /** Only the protocol of a closed meeting can be signed as a whole. */
+  PROTOCOL_MEETING_OPEN: 'PROTOCOL-MEETING-OPEN',
+  /** Only a case of the organisation that is ready for the agenda can be put on it, once. */
+  MEETING_CASE_NOT_READY: 'MEETING-CASE-NOT-READY',
+  /** Present are members; a serving deputy stands in for an absent ordinary member, one each. */
+  MEETING_ATTENDANCE: 'MEETING-ATTENDANCE',
+  /** An item is decided once, and nothing about its participants changes afterwards. */
+  MEETING_ITEM_DECIDED: 'MEETING-ITEM-DECIDED',
+  /** What needs a decision must have one first: closing, immediate adjustment, reservations, appeals. */
+  MEETING_ITEM_UNDECIDED: 'MEETING-ITEM-UNDECIDED',
+  /** Amendments go with approved_with_amendments, what to complete with referred_back, a later meeting with postponed. */
+  MEETING_DECISION_TEXT: 'MEETING-DECISION-TEXT',
+  /** Votes counted cannot exceed the item's participants. */
+  MEETING_VOTES: 'MEETING-VOTES',
+  /** Only a participant in the decision may enter a reservation, before the meeting closes. */
+  MEETING_RESERVATION: 'MEETING-RESERVATION',
+  /** Written reasons for a reservation are accepted until the protocol (or the paragraph) is adjusted. */
+  MEETING_RESERVATION_REASONS: 'MEETING-RESERVATION-REASONS',
+  /** A ruling follows an appeal, once, on a day not before it and not in the future. */
+  MEETING_APPEAL_RULING: 'MEETING-APPEAL-RULING',
+  /** The chair and the adjusters named at convening sign, each for themselves. */
+  PROTOCOL_SIGNATORY: 'PROTOCOL-SIGNATORY',
+  /** A signature is given once, and not to what is already adjusted. */
+  PROTOCOL_SIGNED: 'PROTOCOL-SIGNED',
+  /** KL 6:27 — a body may decide only when more than half of its ordinary members take part. */
+  KL_6_27: 'KL-6-27',
+  /** KL 6:28–32 — a member with a conflict of interest (jäv) takes no part in the item. */
+  KL_6_28: 'KL-6-28',
+  /** KL 8:12 — the adjustment is announced on the notice board no later than the second day after it. */
+  KL_8_12: 'KL-8-12',
+  /** KL 13:2 — decisions of a preparatory kind (återremiss, bordläggning) cannot be appealed. */
+  KL_13_2: 'KL-13-2',
+  /** KL 13:5 — an appeal must arrive within three weeks of the day of the notice. */
+  KL_13_5: 'KL-13-5',
+  /** lag 1930:173 — a deadline that ends on a Saturday, Sunday or holiday moves to the next working day. */
+  LAG_1930_173: 'LAG-1930-173',
+} as const;
+
+const r = MeetingRules;
+const v = (ruleId: string, sv: string, en: string, details: Record<string, unknown> = {}) => new RuleViolation(ruleId, sv, en, details);
+
+export const refuse = {
+  notSecretary: (role: string) =>
+    v(r.MEETING_SECRETARY_ROLE, 'Endast en nämndsekreterare kan föra sammanträdets protokoll.', 'Only a committee secretary can record the meeting.', { role }),
+  alreadyConvened: (meetingId: string) => v(r.MEETING_ALREADY_CONVENED, 'Sammanträdet är redan kallat.', 'The meeting has already been convened.', { meetingId }),
+  noChair: (bodyId: string) =>
+    v(r.MEETING_CHAIR_REQUIRED, 'Nämnden har ingen ordförande som kan justera protokollet.', 'The body has no chair to adjust the protocol.', { bodyId }),
+  adjusters: (sv: string, en: string, adjusterUserIds: string[]) => v(r.MEETING_ADJUSTERS, sv, en, { adjusterUserIds }),
+  closed: () => v(r.MEETING_CLOSED, 'Sammanträdet är avslutat.', 'The meeting is closed.'),
+  meetingOpen: () =>
+    v(r.PROTOCOL_MEETING_OPEN, 'Protokollet kan justeras först när sammanträdet är avslutat.', 'The protocol can be adjusted only once the meeting is closed.'),
+  caseNotReady: (sv: string, en: string, details: Record<string, unknown>) => v(r.MEETING_CASE_NOT_READY, sv, en, details),
+  attendance: (sv: string, en: string, details: Record<string, unknown>) => v(r.MEETING_ATTENDANCE, sv, en, details),
+  itemDecided: (paragraph: number) => v(r.MEETING_ITEM_DECIDED, `Ärendet är redan avgjort (§ ${paragraph}).`, `The item is already decided (§ ${paragraph}).`, { paragraph }),
+  itemUndecided: (itemId: string | null) =>
+    v(r.MEETING_ITEM_UNDECIDED, 'Ärendet på föredragningslistan är ännu inte avgjort.', 'The agenda item has not been decided yet.', { itemId }),
+  decisionText: (sv: string, en: string, outcome: string) => v(r.MEETING_DECISION_TEXT, sv, en, { outcome }),
+  votes: (counted: number, participants: number) =>
+    v(r.MEETING_VOTES, `${counted} röster räknade, men bara ${participants} deltog i beslutet.`, `${counted} votes counted, but only ${participants} took part.`, {
+      counted,
+      participants,
+    }),
+  reservation: (sv: string, en: string, userId: string) => v(r.MEETING_RESERVATION, sv, en, { userId }),
+  reservationReasonsLate: (userId: string, adjustedOn: string) =>
+    v(
+      r.MEETING_RESERVATION_REASONS,
+      `Skriftliga motiveringar tas emot fram till justeringen (${adjustedOn}).`,
+      `Written reasons are accepted until the adjustment (${adjustedOn}).`,
+      { userId, adjustedOn },
+    ),
+  appealRuling: (sv: string, en: string, details: Record<string, unknown> = {}) => v(r.MEETING_APPEAL_RULING, sv, en, details),
+  notSignatory: (userId: string) =>
+    v(r.PROTOCOL_SIGNATORY, 'Endast ordföranden och de utsedda justerarna justerar, var och en för sig själv.', 'Only the chair and the appointed adjusters sign, each for themselves.', {
+      userId,
+    }),
+  alreadySigned: (sv: string, en: string, userId: string) => v(r.PROTOCOL_SIGNED, sv, en, { userId }),
+  noQuorum: (serving: number, ordinarySeats: number) =>
+    v(
+      r.KL_6_27,
+      `Nämnden är inte beslutför: ${serving} av ${ordinarySeats} ordinarie platser besatta, mer än hälften krävs.`,
+      `The body has no quorum: ${serving} of ${ordinarySeats} ordinary seats filled, more than half are needed.`,
+      { serving, ordinarySeats },
+    ),
+  conflict: (sv: string, en: string, userId: string) => v(r.KL_6_28, sv, en, { userId }),
+  notice: (sv: string, en: string, details: Record<string, unknown> = {}) => v(r.KL_8_12, sv, en, details),
+  notAppealable: (outcome: string) =>
+    v(r.KL_13_2, 'Beslut av beredande art (återremiss, bordläggning) kan inte överklagas.', 'Decisions of a preparatory kind (referral back, postponement) cannot be appealed.', {
+      outcome,
+    }),
+  appeal: (sv: string, en: string, details: Record<string, unknown>) => v(r.KL_13_5, sv, en, details),
+};
