@@ -1,4 +1,32 @@
 import { Module } from '@nestjs/common';
+import { DelegationsModule } from '../delegations/delegations.module';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { AgreementWriter } from './agreement-writer';
+import {
+  AllocateActivityHandler,
+  ComputeRepaymentHandler,
+  GetAgreementHandler,
+  OpenAgreementHandler,
+  ReallocateHandler,
+  RecordReportingBackHandler,
+  ReportOutcomeHandler,
+  SetAreaBudgetsHandler,
+} from './agreements.commands';
+import { AgreementsController } from './agreements.controller';
 
-@Module({})
+@Module({
+  imports: [MeetingsModule, DelegationsModule],
+  controllers: [AgreementsController],
+  providers: [
+    AgreementWriter,
+    OpenAgreementHandler,
+    SetAreaBudgetsHandler,
+    AllocateActivityHandler,
+    ReallocateHandler,
+    ReportOutcomeHandler,
+    ComputeRepaymentHandler,
+    RecordReportingBackHandler,
+    GetAgreementHandler,
+  ],
+})
 export class AgreementsModule {}

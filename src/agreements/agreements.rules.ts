@@ -1,4 +1,7 @@
+import { swedishDate } from '../calendar/swedish-calendar';
+import { DecisionContext } from '../platform/decider';
 import { RuleViolation } from '../platform/errors';
+import { ActivityState, area, AreaState, OpenedAgreement } from './agreement.state';
 import { formatKronor } from './money';
 
 /**
@@ -170,8 +173,58 @@ export const refuse = {
     }),
 };
 
-/** BUDGET-AMOUNT-POSITIVE: the one place that says what an amount of money may be. */
+// The guards below are the one place of each rule that more than one command needs.
+
+/** BUDGET-AMOUNT-POSITIVE: what an amount of money may be. */
 export function requireAmount(amountOre: number, { allowZero }: { allowZero: boolean } = { allowZero: false }): number {
   if (!Number.isSafeInteger(amountOre) || amountOre < 0 || (!allowZero && amountOre === 0)) throw refuse.amountNotPositive(amountOre, allowZero);
   return amountOre;
+}
+
+const RECORDERS: ReadonlyArray<string> = ['case_officer', 'committee_secretary'];
+
+/** AGREEMENT-ROLE: who records the agreement's facts and its body's decisions. */
+export function requireRecorder({ actor }: DecisionContext): void {
+  if (!RECORDERS.includes(actor.role)) throw refuse.role(actor.role);
+}
+
+/** AGREEMENT-DUPLICATE: an id met again — the same command retried changes nothing; other content is refused. */
+export function retried(same: boolean, what: string, id: string): [] {
+  if (same) return [];
+  throw refuse.duplicate(what, id);
+}
+
+/** AGREEMENT-AREAS-UNIQUE */
+export function requireUniqueAreas(areaIds: string[]): void {
+  if (areaIds.length === 0 || new Set(areaIds).size !== areaIds.length) throw refuse.areasNotUnique(areaIds);
+}
+
+/** AGREEMENT-SETTLED */
+export function requireUnsettled(state: OpenedAgreement): void {
+  if (state.repayment) throw refuse.settled();
+}
+
+/** BUDGET-DEADLINE-PASSED: money stops moving after the use deadline (a Swedish date). */
+export function requireBeforeUseDeadline(state: OpenedAgreement, { now }: DecisionContext): void {
+  const today = swedishDate(now);
+  if (today > state.useDeadline) throw refuse.deadlinePassed(state.useDeadline, today);
+}
+
+/** BUDGET-UNKNOWN-AREA */
+export function requireArea(state: OpenedAgreement, areaId: string): AreaState {
+  const found = area(state, areaId);
+  if (!found) throw refuse.unknownArea(areaId);
+  return found;
+}
+
+/** BUDGET-UNKNOWN-ACTIVITY: the activity exists (in the named area, when one is named). */
+export function requireActivity(state: OpenedAgreement, activityId: string, areaId?: string): ActivityState {
+  const found = state.activities[activityId];
+  if (!found || (areaId !== undefined && found.areaId !== areaId)) throw refuse.unknownActivity(activityId, areaId);
+  return found;
+}
+
+/** BUDGET-REALLOCATION-DISTINCT */
+export function requireDistinct(from: string, to: string): void {
+  if (from === to) throw refuse.sameSourceAndTarget(from);
 }

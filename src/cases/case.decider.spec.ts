@@ -5,6 +5,7 @@ import { CaseRules } from './cases.rules';
 
 const now = new Date('2022-03-15T09:00:00Z');
 const register = (sequence: number): RegisterCase => ({
+  type: 'RegisterCase',
   organisationId: 'region-exempel',
   description: 'Fördelning av statsbidrag',
   assignment: {

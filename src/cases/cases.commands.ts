@@ -7,7 +7,8 @@ import { NotFound } from '../platform/errors';
 import { Idempotency, Outcome } from '../platform/idempotency';
 import { deterministicId } from '../platform/ids';
 import { Actor } from '../platform/actor';
-import { caseDecider, CaseState } from './case.decider';
+import { caseDecider } from './case.decider';
+import { toCaseView } from './case-view';
 import { CaseView, RegisterCaseDto } from './cases.dto';
 import { DiaryNumberAssigned } from './cases.events';
 import { caseStreamId, parseDiaryNumber, registryStreamId, swedishYear } from './diary-number';
@@ -26,12 +27,6 @@ export class GetCaseByDiaryNumberQuery {
 }
 
 const CASE = { sv: 'Ärendet', en: 'The case' };
-
-function toView({ state, revision }: { state: CaseState; revision: number }): CaseView {
-  if (state.status === 'none') throw new Error('no case');
-  const { status, caseId, diaryNumber, registry, year, sequence, title, description, organisationId, registeredAt, registeredBy } = state;
-  return { caseId, diaryNumber, registry, year, sequence, title, description, organisationId, status, registeredAt, registeredBy, revision };
-}
 
 /**
  * Registration touches two streams: the registry (which alone hands out the next number) and the
@@ -61,10 +56,10 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand,
       const registered = await this.pipeline.execute(
         caseDecider,
         caseStreamId(caseId),
-        { assignment, organisationId, description: request.description ?? null },
+        { type: 'RegisterCase', assignment, organisationId, description: request.description ?? null },
         envelope,
       );
-      return toView(registered);
+      return toCaseView(registered);
     });
   }
 }
@@ -79,7 +74,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
     if (folded.state.status === 'none' || folded.state.organisationId !== actor.organisationId) {
       throw new NotFound(CASE, { caseId });
     }
-    return toView(folded);
+    return toCaseView(folded);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,10 @@ import { ApiActor, ApiProblems } from '../platform/http/openapi';
 import { Ctx, RequestContext } from '../platform/http/request-context';
 import { CaseView, RegisterCaseDto } from './cases.dto';
 import { GetCaseByDiaryNumberQuery, GetCaseQuery, RegisterCaseCommand } from './cases.commands';
+import { CaseRequest, ChangeCaseCommand } from './case-workflow.commands';
+import { AttachDocumentDto, ReasonDto, RecordPreparationDto, WriteOfficialReportDto } from './case-workflow.dto';
+
+const IdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' });
 
 @ApiTags('Ärenden (cases)')
 @ApiActor()
@@ -23,7 +27,7 @@ export class CasesController {
     operationId: 'registerCase',
     summary: 'Registrera ärende (register a case) and get its diary number',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' })
+  @IdempotencyKey()
   @ApiResponse({ status: 201, type: CaseView })
   @ApiProblems(400, 401, 409, 422)
   async register(
@@ -53,5 +57,101 @@ export class CasesController {
   @ApiProblems(400, 401, 404)
   byId(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Ctx() ctx: RequestContext): Promise<CaseView> {
     return this.queries.execute(new GetCaseQuery(caseId, ctx.actor));
+  }
+
+  @Post(':caseId/documents')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'attachCaseDocument', summary: 'Registrera handling i ärendet (attach a document, optionally marked secret)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 201, type: CaseView })
+  @ApiProblems(400, 401, 404, 409, 422)
+  attachDocument(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: AttachDocumentDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    return this.change(caseId, { type: 'AttachDocument', ...body }, ctx, reply);
+  }
+
+  @Put(':caseId/report')
+  @ApiOperation({ operationId: 'writeOfficialReport', summary: 'Skriv eller revidera tjänsteskrivelsen (write or revise the official report)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 200, type: CaseView })
+  @ApiProblems(400, 401, 404, 409, 422)
+  writeReport(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: WriteOfficialReportDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    return this.change(caseId, { type: 'WriteOfficialReport', ...body }, ctx, reply);
+  }
+
+  @Post(':caseId/preparations')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'recordCasePreparation', summary: 'För in beredning (record preparation in a council or committee)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 201, type: CaseView })
+  @ApiProblems(400, 401, 404, 409, 422)
+  recordPreparation(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: RecordPreparationDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    return this.change(caseId, { type: 'RecordPreparation', ...body }, ctx, reply);
+  }
+
+  @Post(':caseId/ready')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'markCaseReadyForAgenda', summary: 'Anmäl ärendet klart för föredragningslistan (mark ready for the agenda)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 200, type: CaseView })
+  @ApiProblems(400, 401, 404, 409, 422)
+  markReady(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    return this.change(caseId, { type: 'MarkReadyForAgenda' }, ctx, reply);
+  }
+
+  @Post(':caseId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'withdrawCase', summary: 'Återkalla ärendet (withdraw the case before a decision)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 200, type: CaseView })
+  @ApiProblems(400, 401, 404, 409, 422)
+  withdraw(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    return this.change(caseId, { type: 'Withdraw', reason: body.reason }, ctx, reply);
+  }
+
+  @Post(':caseId/close')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'closeCase', summary: 'Avsluta ärendet (close a decided or withdrawn case)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 200, type: CaseView })
+  @ApiProblems(400, 401, 404, 409, 422)
+  close(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    return this.change(caseId, { type: 'Close', reason: body.reason }, ctx, reply);
+  }
+
+  private async change(caseId: string, request: CaseRequest, ctx: RequestContext, reply: FastifyReply): Promise<CaseView> {
+    const outcome = await this.commands.execute<ChangeCaseCommand, Outcome<CaseView>>(
+      new ChangeCaseCommand(caseId, request, ctx.envelope(request.type)),
+    );
+    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+    return outcome.result;
   }
 }

@@ -1,10 +1,10 @@
-import { Map as ImmutableMap, OrderedMap } from 'immutable';
+import { OrderedMap } from 'immutable';
 import { BodyDecisionFact, BodyDecisionRef, requireBodyDecision } from '../meetings/decision-authority';
 import { Actor } from '../platform/actor';
 import { Decider } from '../platform/decider';
 import { NotFound } from '../platform/errors';
 import { DelegationEvent } from './delegation.events';
-import { checkTerms, DelegationRules, DelegationTerms, DelegationTermsRequest, refuse } from './delegation.rules';
+import { checkTerms, DelegationTerms, DelegationTermsRequest, refuse } from './delegation.rules';
 import { DelegatedDecisionRecord, DelegatedDecisionView, DelegationVersion } from './mandate';
 
 /** Grant and amendment carry the terms as decided and the body decision the handler loaded for them. */
@@ -183,7 +183,7 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
         const granted = state.delegations.get(delegationId);
         if (granted) {
           const first = granted.versions[0];
-          // the same grant retried finds its own work; anything else under that id is another grant
+          // the same grant retried finds its own work; anything else under that id is another grant (DELEGATION-ALREADY-GRANTED)
           if (granted.bodyId === bodyId && sameRef(first.decision, decision) && sameTerms(first, terms)) return [];
           throw refuse.alreadyGranted(delegationId);
         }
@@ -245,7 +245,3 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
     }
   },
 };
-
-/** Re-exported so a reader of the decider sees every rule id it answers with. */
-export { DelegationRules };
-export type { ImmutableMap };

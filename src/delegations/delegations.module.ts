@@ -1,4 +1,26 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { BodyDecisions } from './body-decisions';
+import { DelegationRegister } from './delegation-register';
+import { AmendDelegationHandler, GrantDelegationHandler, RecordUrgentDecisionHandler, RevokeDelegationHandler } from './delegations.commands';
+import { DelegationsController } from './delegations.controller';
+import { GetDelegationHandler, ListBodyDecisionsHandler, ListDelegationsHandler } from './delegations.queries';
 
-@Module({})
+/** Meeting decisions are reached through BodyDecisions, not by importing MeetingsModule (which imports this one). */
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [DelegationsController],
+  providers: [
+    BodyDecisions,
+    DelegationRegister,
+    GrantDelegationHandler,
+    AmendDelegationHandler,
+    RevokeDelegationHandler,
+    RecordUrgentDecisionHandler,
+    GetDelegationHandler,
+    ListDelegationsHandler,
+    ListBodyDecisionsHandler,
+  ],
+  exports: [DelegationRegister],
+})
 export class DelegationsModule {}

@@ -16,7 +16,7 @@ export type ItemOutcome = 'approved' | 'approved_with_amendments' | 'rejected' |
 export interface BodyDecisionFact extends BodyDecisionRef {
   organisationId: string;
   bodyId: string;
-  /** the case decided under that paragraph (null for e.g. a report of delegated decisions) */
+  /** the case decided under that paragraph */
   caseId: string | null;
   outcome: ItemOutcome;
   /** the Swedish date of the meeting */

@@ -1,0 +1,196 @@
+import canonicalize from 'canonicalize';
+import { swedishDate } from '../calendar/swedish-calendar';
+import { BodyDecisionFact, BodyDecisionRef } from '../meetings/decision-authority';
+import { Decider, DecisionContext } from '../platform/decider';
+import { NotFound } from '../platform/errors';
+import { bodyAuthority, decideAllocation, decideBetweenAreas, decideWithinArea, MoneyCommand } from './agreement.allocation';
+import { AgreementArea, AgreementEvent, AgreementOpened, AreaBudgetsSet } from './agreements.events';
+import {
+  refuse,
+  requireActivity,
+  requireAmount,
+  requireArea,
+  requireBeforeUseDeadline,
+  requireRecorder,
+  requireUniqueAreas,
+  requireUnsettled,
+  retried,
+} from './agreements.rules';
+import { AgreementState, allocatedIn, budgetedTotal, evolveAgreement, initialAgreementState, OpenedAgreement, spentTotal } from './agreement.state';
+
+export type { AllocateActivity, AuthorityEvidence, ReallocateBetweenAreas, ReallocateWithinArea } from './agreement.allocation';
+
+export interface OpenAgreement {
+  type: 'OpenAgreement';
+  agreementId: string;
+  caseId: string | null;
+  name: string;
+  stateReference: string;
+  year: number;
+  totalOre: number;
+  areas: AgreementArea[];
+  useDeadline: string;
+  reportingDate: string;
+  repaymentDate: string;
+}
+
+export interface SetAreaBudgets {
+  type: 'SetAreaBudgets';
+  decision: BodyDecisionRef;
+  /** the paragraph as the handler found it on the meeting (null when there is none) */
+  fact: BodyDecisionFact | null;
+  budgets: Array<{ areaId: string; amountOre: number; responsibleUserId: string; responsibleName: string }>;
+}
+
+export interface ReportOutcome {
+  type: 'ReportOutcome';
+  activityId: string;
+  /** cumulative: everything spent on the activity so far */
+  spentOre: number;
+  reportedOn: string;
+}
+
+export interface ComputeRepayment {
+  type: 'ComputeRepayment';
+  repaymentId: string;
+}
+
+export interface RecordReportingBack {
+  type: 'RecordReportingBack';
+  submittedOn: string;
+  reference: string;
+}
+
+export type AgreementCommand = OpenAgreement | SetAreaBudgets | MoneyCommand | ReportOutcome | ComputeRepayment | RecordReportingBack;
+
+export const AGREEMENT = { sv: 'Överenskommelsen', en: 'The agreement' };
+
+const stamp = ({ actor, now }: DecisionContext) => ({ recordedAt: now.toISOString(), recordedBy: actor.userId });
+
+function open(command: OpenAgreement, state: AgreementState, context: DecisionContext): AgreementOpened[] {
+  requireRecorder(context);
+  const { type: _type, ...opening } = command;
+  const data = { ...opening, organisationId: context.actor.organisationId };
+  if (state.status === 'open') {
+    const { recordedAt: _at, recordedBy: _by, ...earlier } = state.history[0].data as AgreementOpened['data'];
+    // compared canonically: the store need not keep the order of keys
+    return retried(canonicalize(earlier) === canonicalize(data), 'agreement', command.agreementId);
+  }
+  requireAmount(command.totalOre);
+  requireUniqueAreas(command.areas.map((a) => a.areaId));
+  return [{ type: 'AgreementOpened', data: { ...data, ...stamp(context) } }];
+}
+
+function setBudgets(command: SetAreaBudgets, state: OpenedAgreement, context: DecisionContext): AreaBudgetsSet[] {
+  requireRecorder(context);
+  const { decision, budgets } = command;
+  const earlier = state.history.find(
+    (e): e is AreaBudgetsSet => e.type === 'AreaBudgetsSet' && e.data.authority.meetingId === decision.meetingId && e.data.authority.paragraph === decision.paragraph,
+  );
+  if (earlier) {
+    const asked = budgets.map((b) => [b.areaId, b.amountOre, b.responsibleUserId, b.responsibleName]);
+    const had = earlier.data.budgets.map((b) => [b.areaId, b.amountOre, b.responsibleUserId, b.responsibleName]);
+    return retried(JSON.stringify(asked) === JSON.stringify(had), 'area budgets', `${decision.meetingId} § ${decision.paragraph}`);
+  }
+  requireUnsettled(state);
+  requireBeforeUseDeadline(state, context);
+  requireUniqueAreas(budgets.map((b) => b.areaId));
+  const lines = budgets.map((b) => ({ ...b, amountOre: requireAmount(b.amountOre, { allowZero: true }), previousOre: requireArea(state, b.areaId).budgetOre }));
+  const { authority, decidedOn } = bodyAuthority(state, decision, command.fact);
+  for (const line of lines) {
+    const allocatedOre = allocatedIn(state, line.areaId);
+    // BUDGET-AREA-BELOW-ALLOCATED
+    if (line.amountOre < allocatedOre) throw refuse.areaBelowAllocated(line.areaId, line.amountOre, allocatedOre);
+  }
+  const budgetedOre = budgetedTotal(state) + lines.reduce((sum, l) => sum + l.amountOre - l.previousOre, 0);
+  // BUDGET-AREAS-WITHIN-TOTAL
+  if (budgetedOre > state.totalOre) throw refuse.areasAboveTotal(budgetedOre, state.totalOre);
+  return [{ type: 'AreaBudgetsSet', data: { authority, decidedOn, budgets: lines, ...stamp(context) } }];
+}
+
+function reportOutcome(command: ReportOutcome, state: OpenedAgreement, context: DecisionContext): AgreementEvent[] {
+  requireRecorder(context);
+  const { activityId, spentOre, reportedOn } = command;
+  const activity = requireActivity(state, activityId);
+  if (activity.spentOre === spentOre) return [];
+  requireUnsettled(state);
+  // BUDGET-OUTCOME-WITHIN-ALLOCATION
+  if (!Number.isSafeInteger(spentOre) || spentOre < 0 || spentOre > activity.allocatedOre) {
+    throw refuse.outcomeOutsideAllocation(activityId, spentOre, activity.allocatedOre);
+  }
+  const data = { activityId, areaId: activity.areaId, spentOre, previousSpentOre: activity.spentOre, reportedOn, ...stamp(context) };
+  return [{ type: 'OutcomeReported', data }];
+}
+
+function computeRepayment(command: ComputeRepayment, state: OpenedAgreement, context: DecisionContext): AgreementEvent[] {
+  requireRecorder(context);
+  if (state.repayment) {
+    if (state.repayment.repaymentId === command.repaymentId) return [];
+    // BUDGET-REPAYMENT-ONCE
+    throw refuse.repaymentOnce(state.repayment.computedOn);
+  }
+  const today = swedishDate(context.now);
+  // BUDGET-REPAYMENT-BEFORE-DEADLINE
+  if (today <= state.useDeadline) throw refuse.repaymentBeforeDeadline(state.useDeadline, today);
+  const areas = state.areas.map((a) => {
+    const spentOre = Object.values(state.activities)
+      .filter((x) => x.areaId === a.areaId)
+      .reduce((sum, x) => sum + x.spentOre, 0);
+    return { areaId: a.areaId, budgetOre: a.budgetOre, spentOre, unspentOre: a.budgetOre - spentOre };
+  });
+  const spentOre = spentTotal(state);
+  const data = {
+    repaymentId: command.repaymentId,
+    computedOn: today,
+    totalOre: state.totalOre,
+    spentOre,
+    repaymentOre: state.totalOre - spentOre,
+    unbudgetedOre: state.totalOre - budgetedTotal(state),
+    areas,
+    ...stamp(context),
+  };
+  return [{ type: 'RepaymentComputed', data }];
+}
+
+function recordReportingBack(command: RecordReportingBack, state: OpenedAgreement, context: DecisionContext): AgreementEvent[] {
+  requireRecorder(context);
+  const { submittedOn, reference } = command;
+  if (state.reportingBack) {
+    if (state.reportingBack.submittedOn === submittedOn && state.reportingBack.reference === reference) return [];
+    // AGREEMENT-REPORTING-BACK-ONCE
+    throw refuse.reportedBack(state.reportingBack.submittedOn, state.reportingBack.reference);
+  }
+  return [{ type: 'ReportingBackRecorded', data: { submittedOn, reference, ...stamp(context) } }];
+}
+
+/**
+ * An agreement with the state (överenskommelse): its total, the budgets of its development areas,
+ * the activities money is allocated to, reallocations, outcomes, the repayment and the reporting back.
+ */
+export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState> = {
+  name: 'agreement',
+  initialState: initialAgreementState,
+  evolve: evolveAgreement,
+
+  decide(command, state, context) {
+    if (command.type === 'OpenAgreement') return open(command, state, context);
+    // another organisation's agreement is answered as missing: its existence is not ours to tell
+    if (state.status === 'none' || state.organisationId !== context.actor.organisationId) throw new NotFound(AGREEMENT);
+    switch (command.type) {
+      case 'SetAreaBudgets':
+        return setBudgets(command, state, context);
+      case 'AllocateActivity':
+        return decideAllocation(command, state, context);
+      case 'ReallocateWithinArea':
+        return decideWithinArea(command, state, context);
+      case 'ReallocateBetweenAreas':
+        return decideBetweenAreas(command, state, context);
+      case 'ReportOutcome':
+        return reportOutcome(command, state, context);
+      case 'ComputeRepayment':
+        return computeRepayment(command, state, context);
+      case 'RecordReportingBack':
+        return recordReportingBack(command, state, context);
+    }
+  },
+};

@@ -1,0 +1,142 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiActor, ApiProblems } from '../platform/http/openapi';
+import { Ctx, RequestContext } from '../platform/http/request-context';
+import { Outcome } from '../platform/idempotency';
+import {
+  AllocateActivityCommand,
+  ComputeRepaymentCommand,
+  GetAgreementQuery,
+  OpenAgreementCommand,
+  ReallocateCommand,
+  RecordReportingBackCommand,
+  ReportOutcomeCommand,
+  SetAreaBudgetsCommand,
+} from './agreements.commands';
+import { AllocateActivityDto, OpenAgreementDto, ReallocationDto, ReportingBackDto, ReportOutcomeDto, SetAreaBudgetsDto } from './agreements.dto';
+import { ActivityDecided, AgreementLedger, ReallocationDecided } from './agreements.views';
+
+const IdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' });
+const agreementId = () => Param('agreementId', new ParseUUIDPipe());
+
+@ApiTags('Överenskommelser (agreements)')
+@ApiActor()
+@Controller('api/agreements')
+export class AgreementsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private async send<R extends object>(command: object, reply: FastifyReply): Promise<R> {
+    const outcome = await this.commands.execute<object, Outcome<R>>(command);
+    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+    return outcome.result;
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'openAgreement', summary: 'Registrera överenskommelse med staten (open an agreement: total, development areas, dates)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 201, type: AgreementLedger })
+  @ApiProblems(400, 401, 409, 422)
+  async open(@Body() body: OpenAgreementDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementLedger> {
+    const ledger = await this.send<AgreementLedger>(new OpenAgreementCommand(body, ctx.envelope('OpenAgreement')), reply);
+    void reply.header('location', `/api/agreements/${ledger.agreementId}`);
+    return ledger;
+  }
+
+  @Get(':agreementId')
+  @ApiOperation({ operationId: 'getAgreement', summary: 'Överenskommelsens huvudbok (the ledger: budgets, activities, history, repayment)' })
+  @ApiResponse({ status: 200, type: AgreementLedger })
+  @ApiProblems(400, 401, 404)
+  get(@agreementId() id: string, @Ctx() ctx: RequestContext): Promise<AgreementLedger> {
+    return this.queries.execute(new GetAgreementQuery(id, ctx.actor));
+  }
+
+  @Put(':agreementId/area-budgets')
+  @ApiOperation({ operationId: 'setAreaBudgets', summary: 'Budget per utvecklingsområde enligt nämndens beslut (area budgets by the body’s decision)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 200, type: AgreementLedger })
+  @ApiProblems(400, 401, 404, 409, 422)
+  setAreaBudgets(
+    @agreementId() id: string,
+    @Body() body: SetAreaBudgetsDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AgreementLedger> {
+    return this.send(new SetAreaBudgetsCommand(id, body, ctx.envelope('SetAreaBudgets')), reply);
+  }
+
+  @Post(':agreementId/activities')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'allocateActivity', summary: 'Besluta aktivitet med belopp (allocate money to an activity, by delegation or the body’s decision)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 201, type: ActivityDecided })
+  @ApiProblems(400, 401, 404, 409, 422)
+  allocate(
+    @agreementId() id: string,
+    @Body() body: AllocateActivityDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ActivityDecided> {
+    return this.send(new AllocateActivityCommand(id, body, ctx.envelope('AllocateActivity')), reply);
+  }
+
+  @Post(':agreementId/reallocations')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'reallocate', summary: 'Omfördela inom eller mellan utvecklingsområden (reallocate within or between areas)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 201, type: ReallocationDecided })
+  @ApiProblems(400, 401, 404, 409, 422)
+  reallocate(
+    @agreementId() id: string,
+    @Body() body: ReallocationDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReallocationDecided> {
+    return this.send(new ReallocateCommand(id, body, ctx.envelope('Reallocate')), reply);
+  }
+
+  @Post(':agreementId/outcomes')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'reportOutcome', summary: 'Rapportera utfall för en aktivitet (report an activity’s cumulative outcome)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 201, type: AgreementLedger })
+  @ApiProblems(400, 401, 404, 409, 422)
+  reportOutcome(
+    @agreementId() id: string,
+    @Body() body: ReportOutcomeDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AgreementLedger> {
+    return this.send(new ReportOutcomeCommand(id, body, ctx.envelope('ReportOutcome')), reply);
+  }
+
+  @Post(':agreementId/repayment')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'computeRepayment', summary: 'Beräkna återbetalning efter sista användningsdag (compute the repayment after the use deadline)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 201, type: AgreementLedger })
+  @ApiProblems(400, 401, 404, 409, 422)
+  computeRepayment(@agreementId() id: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementLedger> {
+    return this.send(new ComputeRepaymentCommand(id, ctx.envelope('ComputeRepayment')), reply);
+  }
+
+  @Post(':agreementId/reporting-back')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'recordReportingBack', summary: 'Registrera återrapportering till staten (record the reporting back)' })
+  @IdempotencyKey()
+  @ApiResponse({ status: 201, type: AgreementLedger })
+  @ApiProblems(400, 401, 404, 409, 422)
+  recordReportingBack(
+    @agreementId() id: string,
+    @Body() body: ReportingBackDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AgreementLedger> {
+    return this.send(new RecordReportingBackCommand(id, body, ctx.envelope('RecordReportingBack')), reply);
+  }
+}

@@ -1,0 +1,275 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { isIsoDate } from '../calendar/swedish-calendar';
+import { ACTIVITY_OWNERS, ActivityOwner } from './agreements.events';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** A calendar date YYYY-MM-DD that exists (no 2022-02-30). */
+function IsCalendarDate(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
+
+// Amounts are only checked to be integers here: whether they are positive is a rule (BUDGET-AMOUNT-POSITIVE) the decider names.
+
+export class AreaDto {
+  @ApiProperty({ description: 'a readable slug', example: 'vision-ehalsa' })
+  @Matches(SLUG, { message: 'areaId is a slug, e.g. vision-ehalsa' })
+  areaId!: string;
+
+  @ApiProperty({ example: 'Insatser inom ramen för Vision e-hälsa 2025' })
+  @IsString()
+  @Length(1, 300)
+  name!: string;
+}
+
+export class OpenAgreementDto {
+  @ApiPropertyOptional({ description: 'the case (ärende) the agreement is handled in', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiProperty({ example: 'God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav' })
+  @IsString()
+  @Length(3, 300)
+  name!: string;
+
+  @ApiProperty({ description: 'the state’s reference for the agreement', example: 'S2022/00042' })
+  @IsString()
+  @Length(1, 100)
+  stateReference!: string;
+
+  @ApiProperty({ example: 2022 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiProperty({ description: 'the region’s share of the state grant, in öre', example: 6_000_000_000 })
+  @IsInt()
+  totalOre!: number;
+
+  @ApiProperty({
+    type: [AreaDto],
+    example: [
+      { areaId: 'nara-vard', name: 'Utvecklingen av den nära vården med primärvården som nav' },
+      { areaId: 'medarbetare', name: 'Goda förutsättningar för vårdens medarbetare' },
+      { areaId: 'vision-ehalsa', name: 'Insatser inom ramen för Vision e-hälsa 2025' },
+      { areaId: 'ambulans', name: 'En förstärkt ambulanssjukvård' },
+    ],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AreaDto)
+  areas!: AreaDto[];
+
+  @ApiProperty({ description: 'the money must be used by this date', example: '2022-12-31' })
+  @IsCalendarDate()
+  useDeadline!: string;
+
+  @ApiProperty({ description: 'reporting back to the state is due', example: '2023-03-31' })
+  @IsCalendarDate()
+  reportingDate!: string;
+
+  @ApiProperty({ description: 'unused money is repaid by', example: '2023-06-30' })
+  @IsCalendarDate()
+  repaymentDate!: string;
+}
+
+export class DecisionRefDto {
+  @ApiProperty({ description: 'the meeting (sammanträde) of the body', format: 'uuid' })
+  @IsString()
+  @Length(1, 100)
+  meetingId!: string;
+
+  @ApiProperty({ description: 'the protocol paragraph (§)', example: 1 })
+  @IsInt()
+  @Min(1)
+  paragraph!: number;
+}
+
+export class AreaBudgetDto {
+  @ApiProperty({ example: 'vision-ehalsa' })
+  @Matches(SLUG, { message: 'areaId is a slug, e.g. vision-ehalsa' })
+  areaId!: string;
+
+  @ApiProperty({ example: 1_000_000_000 })
+  @IsInt()
+  amountOre!: number;
+
+  @ApiProperty({ description: 'ansvarig tjänsteperson, who proposes the area’s activities', example: 'johan.palm' })
+  @IsString()
+  @Length(1, 100)
+  responsibleUserId!: string;
+
+  @ApiProperty({ example: 'Johan Palm' })
+  @IsString()
+  @Length(1, 200)
+  responsibleName!: string;
+}
+
+export class SetAreaBudgetsDto {
+  @ApiProperty({ type: DecisionRefDto, description: 'the body’s decision that sets the budgets' })
+  @ValidateNested()
+  @Type(() => DecisionRefDto)
+  decision!: DecisionRefDto;
+
+  @ApiProperty({ type: [AreaBudgetDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AreaBudgetDto)
+  budgets!: AreaBudgetDto[];
+}
+
+/** Exactly one: a delegation the actor decides under, or the body's own decision. */
+export class AuthorityDto {
+  @ApiPropertyOptional({ description: 'decide under this delegation (the actor must be its delegate)', format: 'uuid' })
+  @ValidateIf((o: AuthorityDto) => o.decision === undefined || o.delegationId !== undefined)
+  @IsString()
+  @Length(1, 100)
+  delegationId?: string;
+
+  @ApiPropertyOptional({ type: DecisionRefDto, description: 'the body’s own decision (§)' })
+  @ValidateIf((o: AuthorityDto) => o.delegationId === undefined || o.decision !== undefined)
+  @ValidateBy({
+    name: 'exactlyOneAuthority',
+    validator: {
+      validate: (_value: unknown, args) => ((args?.object as AuthorityDto).delegationId === undefined) !== ((args?.object as AuthorityDto).decision === undefined),
+      defaultMessage: () => 'name exactly one authority: delegationId or decision',
+    },
+  })
+  @ValidateNested()
+  @Type(() => DecisionRefDto)
+  decision?: DecisionRefDto;
+}
+
+export class AllocateActivityDto {
+  @ApiProperty({ example: 'vision-ehalsa' })
+  @Matches(SLUG, { message: 'areaId is a slug, e.g. vision-ehalsa' })
+  areaId!: string;
+
+  @ApiProperty({ example: 'Strukturerad vårdinformation i journalen' })
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @ApiProperty({ example: 400_000_000 })
+  @IsInt()
+  amountOre!: number;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_OWNERS, description: 'who carries it out (seed 000: Region, Kommunerna, Gemensamt)' })
+  @IsOptional()
+  @IsIn(ACTIVITY_OWNERS)
+  owner?: ActivityOwner;
+
+  @ApiPropertyOptional({ type: [String], example: ['linkopings-kommun'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(300)
+  @Matches(SLUG, { each: true, message: 'each organisation id is a slug' })
+  recipientOrganisationIds?: string[];
+
+  @ApiProperty({ type: AuthorityDto, example: { delegationId: '5f0c1f0e-5f3a-5d6e-9a51-4b2f0d7a9c11' } })
+  @ValidateNested()
+  @Type(() => AuthorityDto)
+  authority!: AuthorityDto;
+}
+
+export class ReallocationDto {
+  @ApiProperty({ enum: ['within_area', 'between_areas'] })
+  @IsIn(['within_area', 'between_areas'])
+  kind!: 'within_area' | 'between_areas';
+
+  @ApiPropertyOptional({ description: 'within_area: the area', example: 'vision-ehalsa' })
+  @ValidateIf((o: ReallocationDto) => o.kind === 'within_area')
+  @Matches(SLUG)
+  areaId?: string;
+
+  @ApiPropertyOptional({ description: 'within_area', format: 'uuid' })
+  @ValidateIf((o: ReallocationDto) => o.kind === 'within_area')
+  @IsString()
+  @Length(1, 100)
+  fromActivityId?: string;
+
+  @ApiPropertyOptional({ description: 'within_area', format: 'uuid' })
+  @ValidateIf((o: ReallocationDto) => o.kind === 'within_area')
+  @IsString()
+  @Length(1, 100)
+  toActivityId?: string;
+
+  @ApiPropertyOptional({ description: 'between_areas', example: 'vision-ehalsa' })
+  @ValidateIf((o: ReallocationDto) => o.kind === 'between_areas')
+  @Matches(SLUG)
+  fromAreaId?: string;
+
+  @ApiPropertyOptional({ description: 'between_areas', example: 'ambulans' })
+  @ValidateIf((o: ReallocationDto) => o.kind === 'between_areas')
+  @Matches(SLUG)
+  toAreaId?: string;
+
+  @ApiProperty({ example: 100_000_000 })
+  @IsInt()
+  amountOre!: number;
+
+  @ApiProperty({ type: AuthorityDto })
+  @ValidateNested()
+  @Type(() => AuthorityDto)
+  authority!: AuthorityDto;
+}
+
+export class ReportOutcomeDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsString()
+  @Length(1, 100)
+  activityId!: string;
+
+  @ApiProperty({ description: 'everything spent on the activity so far (cumulative), in öre', example: 250_000_000 })
+  @IsInt()
+  spentOre!: number;
+
+  @ApiProperty({ example: '2022-12-31' })
+  @IsCalendarDate()
+  reportedOn!: string;
+}
+
+export class ReportingBackDto {
+  @ApiProperty({ example: '2023-03-28' })
+  @IsCalendarDate()
+  submittedOn!: string;
+
+  @ApiProperty({ description: 'the reference of the report sent to the state', example: 'RS 2023-00017' })
+  @IsString()
+  @Length(1, 200)
+  reference!: string;
+}

@@ -1,0 +1,157 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandEnvelope, CommandPipeline } from '../platform/command-pipeline';
+import { NotFound } from '../platform/errors';
+import { Idempotency, Outcome } from '../platform/idempotency';
+import { deterministicId } from '../platform/ids';
+import { Organisations } from '../organisations/organisations.service';
+import { BodyDecisions } from './body-decisions';
+import { delegationDecider, delegationsStreamId, RegisterEntry, RegisterState } from './delegation.decider';
+import { DelegationTermsRequest } from './delegation.rules';
+import { DelegationReadModel, delegationReadModel } from './delegation.views';
+import { DelegationTermsDto, RevokeDelegationDto, UrgentDecisionDto } from './delegations.dto';
+
+export class GrantDelegationCommand {
+  constructor(readonly request: DelegationTermsDto, readonly envelope: CommandEnvelope) {}
+}
+export class AmendDelegationCommand {
+  constructor(readonly delegationId: string, readonly request: DelegationTermsDto, readonly envelope: CommandEnvelope) {}
+}
+export class RevokeDelegationCommand {
+  constructor(readonly delegationId: string, readonly request: RevokeDelegationDto, readonly envelope: CommandEnvelope) {}
+}
+export class RecordUrgentDecisionCommand {
+  constructor(readonly bodyId: string, readonly request: UrgentDecisionDto, readonly envelope: CommandEnvelope) {}
+}
+
+export const DELEGATION = { sv: 'Delegationen', en: 'The delegation' };
+export const BODY = { sv: 'Nämnden', en: 'The body' };
+
+function terms(request: DelegationTermsDto): DelegationTermsRequest & { bodyId: string; decision: { meetingId: string; paragraph: number } } {
+  return {
+    bodyId: request.bodyId,
+    decision: { meetingId: request.decision.meetingId, paragraph: request.decision.paragraph },
+    delegates: request.delegates.map(({ userId, role }) => ({ userId, role })),
+    scope: { agreementId: request.scope.agreementId, areaIds: request.scope.areaIds, kinds: request.scope.kinds },
+    amountLimitOre: request.amountLimitOre ?? null,
+    validFrom: request.validFrom,
+    validUntil: request.validUntil ?? null,
+  };
+}
+
+export function readModel(state: RegisterState, delegationId: string): DelegationReadModel {
+  const model = delegationReadModel(state, delegationId);
+  if (!model) throw new NotFound(DELEGATION, { delegationId });
+  return model;
+}
+
+/**
+ * Grant, amend and revoke write only the register; the body's decision behind each is read fresh
+ * from its meeting and handed to the decider, which checks it (DECISION-AUTHORITY).
+ */
+@CommandHandler(GrantDelegationCommand)
+export class GrantDelegationHandler implements ICommandHandler<GrantDelegationCommand, Outcome<DelegationReadModel>> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly idempotency: Idempotency,
+    private readonly decisions: BodyDecisions,
+  ) {}
+
+  execute({ request, envelope }: GrantDelegationCommand): Promise<Outcome<DelegationReadModel>> {
+    return this.idempotency.run(envelope, request, async () => {
+      const organisationId = envelope.actor.organisationId;
+      const delegationId = deterministicId(organisationId, envelope.commandId, 'delegation');
+      const command = terms(request);
+      const decisionFact = await this.decisions.bodyDecision(organisationId, command.decision);
+      const { state } = await this.pipeline.execute(
+        delegationDecider,
+        delegationsStreamId(organisationId),
+        { type: 'GrantDelegation', delegationId, organisationId, ...command, decisionFact },
+        envelope,
+      );
+      return readModel(state, delegationId);
+    });
+  }
+}
+
+@CommandHandler(AmendDelegationCommand)
+export class AmendDelegationHandler implements ICommandHandler<AmendDelegationCommand, Outcome<DelegationReadModel>> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly idempotency: Idempotency,
+    private readonly decisions: BodyDecisions,
+  ) {}
+
+  execute({ delegationId, request, envelope }: AmendDelegationCommand): Promise<Outcome<DelegationReadModel>> {
+    return this.idempotency.run(envelope, { delegationId, request }, async () => {
+      const organisationId = envelope.actor.organisationId;
+      const command = terms(request);
+      const decisionFact = await this.decisions.bodyDecision(organisationId, command.decision);
+      const { state } = await this.pipeline.execute(
+        delegationDecider,
+        delegationsStreamId(organisationId),
+        { type: 'AmendDelegation', delegationId, organisationId, ...command, decisionFact },
+        envelope,
+      );
+      return readModel(state, delegationId);
+    });
+  }
+}
+
+@CommandHandler(RevokeDelegationCommand)
+export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegationCommand, Outcome<DelegationReadModel>> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly idempotency: Idempotency,
+    private readonly decisions: BodyDecisions,
+  ) {}
+
+  execute({ delegationId, request, envelope }: RevokeDelegationCommand): Promise<Outcome<DelegationReadModel>> {
+    return this.idempotency.run(envelope, { delegationId, request }, async () => {
+      const organisationId = envelope.actor.organisationId;
+      const decision = { meetingId: request.decision.meetingId, paragraph: request.decision.paragraph };
+      const decisionFact = await this.decisions.bodyDecision(organisationId, decision);
+      const { state } = await this.pipeline.execute(
+        delegationDecider,
+        delegationsStreamId(organisationId),
+        { type: 'RevokeDelegation', delegationId, organisationId, decision, decisionFact },
+        envelope,
+      );
+      return readModel(state, delegationId);
+    });
+  }
+}
+
+/** KL 6:39: the body's chair, as the organisation register has it now, decides an urgent matter. */
+@CommandHandler(RecordUrgentDecisionCommand)
+export class RecordUrgentDecisionHandler implements ICommandHandler<RecordUrgentDecisionCommand, Outcome<RegisterEntry>> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly idempotency: Idempotency,
+    private readonly organisations: Organisations,
+  ) {}
+
+  execute({ bodyId, request, envelope }: RecordUrgentDecisionCommand): Promise<Outcome<RegisterEntry>> {
+    return this.idempotency.run(envelope, { bodyId, request }, async () => {
+      const organisationId = envelope.actor.organisationId;
+      const body = await this.organisations.body(organisationId, bodyId);
+      if (!body) throw new NotFound(BODY, { bodyId });
+      const delegatedDecisionId = deterministicId(organisationId, envelope.commandId, 'urgent-decision');
+      const { state } = await this.pipeline.execute(
+        delegationDecider,
+        delegationsStreamId(organisationId),
+        {
+          type: 'RecordUrgentDecision',
+          delegatedDecisionId,
+          organisationId,
+          bodyId,
+          chairUserId: body.chairUserId,
+          subject: request.subject,
+          decisionText: request.decisionText,
+          caseId: request.caseId ?? null,
+        },
+        envelope,
+      );
+      return state.decisions.get(delegatedDecisionId) as RegisterEntry;
+    });
+  }
+}

@@ -1,0 +1,175 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { isIsoDate } from '../calendar/swedish-calendar';
+import { Role, ROLES } from '../platform/actor';
+import { DELEGABLE_KINDS, DelegableKind, NON_DELEGABLE_MATTERS, NonDelegableMatter } from './mandate';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** A calendar date YYYY-MM-DD that exists (no 2022-02-30). */
+function IsCalendarDate(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
+
+export class BodyDecisionRefDto {
+  @ApiProperty({ description: 'the meeting (sammanträde) of the body', example: '0b8e7c1e-5d1a-5c3e-9f4e-2a1d3c4b5a6f' })
+  @IsString()
+  @Length(1, 100)
+  meetingId!: string;
+
+  @ApiProperty({ description: 'the protocol paragraph (§)', example: 47 })
+  @IsInt()
+  @Min(1)
+  paragraph!: number;
+}
+
+/** KL 6:37: one person or one single-holder role; the list exists so several can be refused by rule id. */
+export class DelegateDto {
+  @ApiPropertyOptional({ description: 'a named person (user id)', example: 'anders.bystrom' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  userId?: string;
+
+  @ApiPropertyOptional({ description: 'a role one person holds (regional_director, chair)', enum: ROLES, example: 'regional_director' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+export class DelegationScopeDto {
+  @ApiProperty({ description: 'the agreement (överenskommelse) the delegation covers', example: '7d1f5a0e-3c2b-5e4d-8a1f-0b9c8d7e6f5a' })
+  @IsString()
+  @Length(1, 100)
+  agreementId!: string;
+
+  @ApiProperty({
+    description: 'development areas (utvecklingsområden) covered',
+    example: ['nara-vard', 'medarbetare', 'vision-ehalsa', 'ambulanssjukvard'],
+  })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(100)
+  @Matches(SLUG, { each: true, message: 'each area id is a slug, e.g. nara-vard' })
+  areaIds!: string[];
+
+  @ApiProperty({
+    description: 'kinds of decision delegated; the non-delegable matters of KL 6:38 are refused with KL-6-38',
+    enum: [...DELEGABLE_KINDS, ...NON_DELEGABLE_MATTERS],
+    isArray: true,
+    example: ['decide_activities', 'reallocate_within_area'],
+  })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn([...DELEGABLE_KINDS, ...NON_DELEGABLE_MATTERS], { each: true })
+  kinds!: Array<DelegableKind | NonDelegableMatter>;
+}
+
+export class RevokeDelegationDto {
+  @ApiProperty({ type: BodyDecisionRefDto, description: 'the body’s adjusted decision to revoke' })
+  @ValidateNested()
+  @Type(() => BodyDecisionRefDto)
+  decision!: BodyDecisionRefDto;
+}
+
+/** A grant (POST) and an amendment (PUT) carry the same terms; an amendment is a new version. */
+export class DelegationTermsDto {
+  @ApiProperty({ description: 'the delegating body (nämnd)', example: 'regionstyrelsen' })
+  @Matches(SLUG)
+  bodyId!: string;
+
+  @ApiProperty({ type: BodyDecisionRefDto, description: 'the body’s adjusted decision that grants (or amends) the delegation' })
+  @ValidateNested()
+  @Type(() => BodyDecisionRefDto)
+  decision!: BodyDecisionRefDto;
+
+  @ApiProperty({
+    type: [DelegateDto],
+    description:
+      '"Regiondirektören får i uppdrag att besluta om aktiviteter för respektive utvecklingsområde samt vid behov besluta om omfördelning inom utvecklingsområdet" — exactly one (KL-6-37)',
+    example: [{ role: 'regional_director' }],
+  })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DelegateDto)
+  delegates!: DelegateDto[];
+
+  @ApiProperty({ type: DelegationScopeDto })
+  @ValidateNested()
+  @Type(() => DelegationScopeDto)
+  scope!: DelegationScopeDto;
+
+  @ApiPropertyOptional({ description: 'most a single decision may move, in öre (integer); absent or null = no limit', example: 500000000, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountLimitOre?: number | null;
+
+  @ApiProperty({ description: 'first valid day (Swedish date, inclusive)', example: '2022-03-15' })
+  @IsCalendarDate()
+  validFrom!: string;
+
+  @ApiPropertyOptional({ description: 'last valid day (Swedish date, inclusive); absent = until revoked', example: '2022-12-31', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  validUntil?: string | null;
+}
+
+export class UrgentDecisionDto {
+  @ApiProperty({ example: 'Yttrande över remiss om ambulanssjukvårdens dirigering' })
+  @IsString()
+  @Length(3, 300)
+  subject!: string;
+
+  @ApiProperty({ example: 'Ordföranden beslutar på regionstyrelsens vägnar att tillstyrka förslaget. Beslutet anmäls vid nästa sammanträde.' })
+  @IsString()
+  @Length(1, 5000)
+  decisionText!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the case (ärende) decided, if any' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  caseId?: string;
+}
+
+export class ListDelegationsQuery {
+  @ApiPropertyOptional({ example: 'regionstyrelsen' })
+  @IsOptional()
+  @Matches(SLUG)
+  bodyId?: string;
+}
+
+export class RegisterQuery {
+  @ApiPropertyOptional({ enum: ['unreported', 'reported', 'all'], default: 'all', description: 'KL 6:40: unreported until reported at a meeting' })
+  @IsOptional()
+  @IsIn(['unreported', 'reported', 'all'])
+  status?: 'unreported' | 'reported' | 'all';
+}

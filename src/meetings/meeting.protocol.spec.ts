@@ -1,0 +1,164 @@
+import { chair, committeeSecretary, given } from '../../test/support/given';
+import { isWorkingDay } from '../calendar/swedish-calendar';
+import { MeetingCommand } from './meeting.commands';
+import { meetingDecider } from './meeting.decider';
+import { MeetingEvent } from './meeting.events';
+import { appealEndsOn, legalForceOf } from './meeting.protocol';
+import { MeetingRules as R } from './meeting.rules';
+import { Convened } from './meeting.state';
+import {
+  adjusted,
+  adjuster,
+  announced,
+  appealLodged,
+  closed,
+  convened,
+  decided,
+  duringMeeting,
+  itemAdded,
+  noticePosted,
+  signed,
+  threePresent,
+} from './meeting.spec-fixtures';
+
+const thursday = new Date('2022-03-24T10:00:00Z');
+const at = (date: string) => new Date(`${date}T10:00:00Z`);
+const closedMeeting = [convened, itemAdded(), threePresent, decided(14), closed];
+const signProtocol: MeetingCommand = { type: 'SignProtocol' };
+const post = (postedOn: string, itemId: string | null = null): MeetingCommand => ({ type: 'PostNotice', itemId, postedOn });
+const appeal = (lodgedOn: string): MeetingCommand => ({ type: 'LodgeAppeal', itemId: 'item-1', lodgedOn, appellant: 'Kalle Kommuninvånare' });
+const status = (history: MeetingEvent[], today: string) => {
+  const state = given(meetingDecider, ...history).state as Convened;
+  return legalForceOf(state, state.items[0], today);
+};
+
+describe('protocol: adjustment', () => {
+  it('the chair signs; the protocol is adjusted when the last adjuster signs, notice due two days later (KL-8-12)', () => {
+    given(meetingDecider, ...closedMeeting).when(signProtocol, { actor: chair, now: thursday }).then([{ type: 'ProtocolSigned', data: { userId: 'eva.ordforande', signedAt: thursday.toISOString() } }]);
+    given(meetingDecider, ...closedMeeting, signed('eva.ordforande'))
+      .when(signProtocol, { actor: adjuster, now: thursday })
+      .then([
+        { type: 'ProtocolSigned', data: { userId: 'maria.justerare', signedAt: thursday.toISOString() } },
+        { type: 'ProtocolAdjusted', data: { adjustedOn: '2022-03-24', noticeDueBy: '2022-03-26' } },
+      ]);
+  });
+
+  it('PROTOCOL-SIGNATORY: only the chair and the adjusters sign, each as themselves', () => {
+    given(meetingDecider, ...closedMeeting).when(signProtocol, { actor: committeeSecretary, now: thursday }).thenRefuses(R.PROTOCOL_SIGNATORY);
+    const lars = { ...adjuster, userId: 'lars.ledamot' };
+    given(meetingDecider, ...closedMeeting).when(signProtocol, { actor: lars, now: thursday }).thenRefuses(R.PROTOCOL_SIGNATORY);
+  });
+
+  it('PROTOCOL-MEETING-OPEN: the whole protocol is signed only after the meeting closes', () => {
+    given(meetingDecider, convened, itemAdded(), threePresent, decided(14)).when(signProtocol, { actor: chair, now: duringMeeting }).thenRefuses(R.PROTOCOL_MEETING_OPEN);
+  });
+
+  it('PROTOCOL-SIGNED: a signature is given once, and not to an adjusted protocol', () => {
+    given(meetingDecider, ...closedMeeting, signed('eva.ordforande')).when(signProtocol, { actor: chair, now: thursday }).thenRefuses(R.PROTOCOL_SIGNED);
+    const full = [...closedMeeting, signed('eva.ordforande'), signed('maria.justerare'), adjusted()];
+    given(meetingDecider, ...full).when({ type: 'SignParagraph', itemId: 'item-1' }, { actor: chair, now: thursday }).thenRefuses(R.PROTOCOL_SIGNED);
+  });
+
+  it('omedelbar justering: one paragraph is adjusted on its own during the meeting, with its own notice', () => {
+    const open = [convened, itemAdded(), threePresent, decided(14)];
+    const sign: MeetingCommand = { type: 'SignParagraph', itemId: 'item-1' };
+    const chairSigned: MeetingEvent = { type: 'ParagraphSigned', data: { itemId: 'item-1', paragraph: 14, userId: 'eva.ordforande', signedAt: duringMeeting.toISOString() } };
+    given(meetingDecider, ...open).when(sign, { actor: chair, now: duringMeeting }).then([chairSigned]);
+    const paragraphAdjusted: MeetingEvent = { type: 'ParagraphAdjusted', data: { itemId: 'item-1', paragraph: 14, adjustedOn: '2022-03-22', noticeDueBy: '2022-03-24' } };
+    given(meetingDecider, ...open, chairSigned)
+      .when(sign, { actor: adjuster, now: duringMeeting })
+      .then([{ type: 'ParagraphSigned', data: { ...chairSigned.data, userId: 'maria.justerare' } } as MeetingEvent, paragraphAdjusted]);
+    const withNotice = [...open, chairSigned, paragraphAdjusted, noticePosted('2022-03-23', 'item-1', '2022-03-24')];
+    expect(status(withNotice, '2022-04-13')).toMatchObject({ status: 'appeal_window_open', appealEndsOn: '2022-04-13' });
+    expect(status(withNotice, '2022-04-14')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-04-14' });
+  });
+
+  it('MEETING-ITEM-UNDECIDED: an undecided item has no paragraph to adjust', () => {
+    given(meetingDecider, convened, itemAdded()).when({ type: 'SignParagraph', itemId: 'item-1' }, { actor: chair, now: duringMeeting }).thenRefuses(R.MEETING_ITEM_UNDECIDED);
+  });
+});
+
+describe('protocol: notice (KL-8-12)', () => {
+  const adjustedMeeting = [...closedMeeting, signed('eva.ordforande'), signed('maria.justerare'), adjusted()];
+  const asSecretary = (date: string) => ({ actor: committeeSecretary, now: at(date) });
+
+  it('KL-8-12: the notice is posted after the adjustment, in time', () => {
+    given(meetingDecider, ...adjustedMeeting).when(post('2022-03-25'), asSecretary('2022-03-25')).then([{ ...noticePosted('2022-03-25'), data: { ...noticePosted('2022-03-25').data, recordedAt: at('2022-03-25').toISOString() } } as MeetingEvent]);
+  });
+
+  it('KL-8-12: refused before the adjustment, dated before it, dated in the future, or posted twice', () => {
+    given(meetingDecider, ...closedMeeting).when(post('2022-03-25'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
+    given(meetingDecider, ...adjustedMeeting).when(post('2022-03-23'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
+    given(meetingDecider, ...adjustedMeeting).when(post('2022-03-26'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
+    given(meetingDecider, ...adjustedMeeting, noticePosted()).when(post('2022-03-25'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
+  });
+
+  it('KL-8-12: a paragraph not adjusted on its own has no notice of its own', () => {
+    given(meetingDecider, ...adjustedMeeting).when(post('2022-03-25', 'item-1'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
+  });
+
+  it('KL-8-12: a notice later than the second day after the adjustment is recorded but flagged overdue', () => {
+    const [event] = meetingDecider.decide(post('2022-03-28'), given(meetingDecider, ...adjustedMeeting).state, asSecretary('2022-03-28'));
+    expect(event).toMatchObject({ type: 'AdjustmentNoticePosted', data: { postedOn: '2022-03-28', noticeDueBy: '2022-03-26', overdue: true } });
+  });
+
+  it('MEETING-SECRETARY-ROLE: the secretary posts the notice', () => {
+    given(meetingDecider, ...adjustedMeeting).when(post('2022-03-25'), { actor: chair, now: at('2022-03-25') }).thenRefuses(R.MEETING_SECRETARY_ROLE);
+  });
+});
+
+describe('protocol: appeals and legal force', () => {
+  const asSecretary = (date: string) => ({ actor: committeeSecretary, now: at(date) });
+
+  it('LAG-1930-173: three weeks from Friday 25 March end on Good Friday, so the window runs to Tuesday 19 April', () => {
+    expect(isWorkingDay('2022-04-15')).toBe(false);
+    expect(appealEndsOn('2022-03-25')).toBe('2022-04-19');
+    // and on a plain Saturday: 3 December + 21 days = Christmas Eve, then Christmas and Boxing Day
+    expect(appealEndsOn('2022-12-03')).toBe('2022-12-27');
+  });
+
+  it('KL-13-5: legal force goes not_adjusted → awaiting_notice → appeal_window_open → legal_force the day after the window', () => {
+    expect(status(closedMeeting, '2022-03-23').status).toBe('not_adjusted');
+    expect(status(announced.slice(0, -1), '2022-03-24').status).toBe('awaiting_notice');
+    expect(status(announced, '2022-04-19')).toEqual({ status: 'appeal_window_open', legalForceOn: null, appealEndsOn: '2022-04-19', note: null });
+    expect(status(announced, '2022-04-20')).toEqual({ status: 'legal_force', legalForceOn: '2022-04-20', appealEndsOn: '2022-04-19', note: null });
+  });
+
+  it('KL-13-5: an appeal on the moved last day is registered; one a day later is refused', () => {
+    given(meetingDecider, ...announced)
+      .when(appeal('2022-04-19'), asSecretary('2022-04-21'))
+      .then([{ type: 'AppealLodged', data: { itemId: 'item-1', lodgedOn: '2022-04-19', appellant: 'Kalle Kommuninvånare', registeredAt: at('2022-04-21').toISOString() } }]);
+    given(meetingDecider, ...announced).when(appeal('2022-04-20'), asSecretary('2022-04-21')).thenRefuses(R.KL_13_5);
+  });
+
+  it('KL-13-5: an appeal cannot be dated in the future or before the decision', () => {
+    given(meetingDecider, ...announced).when(appeal('2022-04-02'), asSecretary('2022-04-01')).thenRefuses(R.KL_13_5);
+    given(meetingDecider, ...announced).when(appeal('2022-03-21'), asSecretary('2022-04-01')).thenRefuses(R.KL_13_5);
+  });
+
+  it('KL-13-5: an appeal keeps the decision from legal force until the ruling', () => {
+    const appealed = [...announced, appealLodged('2022-04-01')];
+    expect(status(appealed, '2022-05-30').status).toBe('appealed');
+    const dismissed: MeetingEvent = { type: 'AppealRuled', data: { itemId: 'item-1', ruledOn: '2022-06-10', outcome: 'dismissed', recordedAt: '2022-06-13T09:00:00.000Z' } };
+    expect(status([...appealed, dismissed], '2022-06-13')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-06-10' });
+    const annulled: MeetingEvent = { type: 'AppealRuled', data: { ...dismissed.data, outcome: 'annulled' } } as MeetingEvent;
+    expect(status([...appealed, annulled], '2022-06-13')).toMatchObject({ status: 'annulled', legalForceOn: null });
+  });
+
+  it('KL-13-2: referral back and postponement are not appealable; legal force is not applicable to them', () => {
+    const referred = [convened, itemAdded(), threePresent, decided(14, 'referred_back'), closed, signed('eva.ordforande'), signed('maria.justerare'), adjusted(), noticePosted()];
+    given(meetingDecider, ...referred).when(appeal('2022-04-01'), asSecretary('2022-04-01')).thenRefuses(R.KL_13_2);
+    expect(status(referred, '2022-05-01')).toMatchObject({ status: 'not_applicable', legalForceOn: null });
+  });
+
+  it('MEETING-APPEAL-RULING: a ruling follows an appeal, once, dated after it and not in the future', () => {
+    const rule = (ruledOn: string): MeetingCommand => ({ type: 'RecordAppealRuling', itemId: 'item-1', ruledOn, outcome: 'dismissed' });
+    given(meetingDecider, ...announced).when(rule('2022-06-10'), asSecretary('2022-06-13')).thenRefuses(R.MEETING_APPEAL_RULING);
+    const appealed = [...announced, appealLodged('2022-04-01')];
+    given(meetingDecider, ...appealed).when(rule('2022-03-30'), asSecretary('2022-06-13')).thenRefuses(R.MEETING_APPEAL_RULING);
+    given(meetingDecider, ...appealed).when(rule('2022-06-14'), asSecretary('2022-06-13')).thenRefuses(R.MEETING_APPEAL_RULING);
+    given(meetingDecider, ...appealed)
+      .when(rule('2022-06-10'), asSecretary('2022-06-13'))
+      .then([{ type: 'AppealRuled', data: { itemId: 'item-1', ruledOn: '2022-06-10', outcome: 'dismissed', recordedAt: at('2022-06-13').toISOString() } }]);
+  });
+});

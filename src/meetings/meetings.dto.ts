@@ -1,0 +1,194 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateMessage = { message: '$property must be a calendar date YYYY-MM-DD' };
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const OUTCOMES = ['approved', 'approved_with_amendments', 'rejected', 'referred_back', 'postponed'] as const;
+
+/** A Swedish calendar date, e.g. the day of a notice. */
+function IsCalendarDate(): PropertyDecorator {
+  return (target, key) => {
+    Matches(DATE, dateMessage)(target, key);
+    IsDateString({ strict: true }, dateMessage)(target, key);
+  };
+}
+
+export class ConveneMeetingDto {
+  @ApiProperty({ example: 'regionstyrelsen' })
+  @Matches(SLUG, { message: 'bodyId: lower-case letters, digits and hyphens' })
+  bodyId!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2022-03-22T13:00:00.000Z' })
+  @IsISO8601({ strict: true })
+  startsAt!: string;
+
+  @ApiProperty({ example: 'Regionens hus, sammanträdesrum Vättern' })
+  @IsString()
+  @Length(2, 200)
+  place!: string;
+
+  @ApiPropertyOptional({ description: 'the first § number of this meeting', default: 1, example: 14 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  firstParagraph?: number;
+
+  @ApiProperty({ type: [String], example: ['maria.justerare'], description: 'members who adjust the protocol with the chair' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  adjusterUserIds!: string[];
+}
+
+export class AddAgendaItemDto {
+  @ApiProperty({ format: 'uuid', description: 'a case ready for the agenda' })
+  @IsUUID()
+  caseId!: string;
+}
+
+export class PresentDto {
+  @ApiProperty({ example: 'nils.ersattare' })
+  @IsString()
+  @Length(1, 100)
+  userId!: string;
+
+  @ApiPropertyOptional({ example: 'karin.ledamot', description: 'for a serving deputy: the absent ordinary member' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  servingFor?: string;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ type: [PresentDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PresentDto)
+  present!: PresentDto[];
+}
+
+export class ConflictOfInterestDto {
+  @ApiProperty({ example: 'lars.ledamot' })
+  @IsString()
+  @Length(1, 100)
+  userId!: string;
+
+  @ApiProperty({ example: 'Styrelseledamot i ett bolag som får medel enligt förslaget' })
+  @IsString()
+  @Length(2, 1000)
+  reason!: string;
+}
+
+export class VotesDto {
+  @ApiProperty({ example: 9 }) @IsInt() @Min(0) yes!: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(0) no!: number;
+  @ApiProperty({ example: 0 }) @IsInt() @Min(0) abstained!: number;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: OUTCOMES, example: 'approved' })
+  @IsIn(OUTCOMES)
+  outcome!: (typeof OUTCOMES)[number];
+
+  @ApiPropertyOptional({ description: 'required for approved_with_amendments', example: 'Utvecklingsområde 4 tillförs 500 000 kr från område 1.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  amendments?: string;
+
+  @ApiPropertyOptional({ description: 'required for referred_back: what is to be completed', example: 'Komplettera med konsekvensanalys för barn.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  completionRequired?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'for postponed: the meeting it is postponed to' })
+  @IsOptional()
+  @IsUUID()
+  postponedToMeetingId?: string;
+
+  @ApiPropertyOptional({ type: VotesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VotesDto)
+  votes?: VotesDto;
+}
+
+export class ReservationDto {
+  @ApiProperty({ example: 'lars.ledamot' })
+  @IsString()
+  @Length(1, 100)
+  userId!: string;
+
+  @ApiPropertyOptional({ example: 'Till förmån för eget förslag' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  reason?: string;
+}
+
+export class ReservationReasonsDto {
+  @ApiProperty({ example: 'Fördelningen tar inte tillräcklig hänsyn till ambulanssjukvården.' })
+  @IsString()
+  @Length(1, 10_000)
+  text!: string;
+}
+
+export class DelegatedDecisionReportDto {
+  @ApiProperty({ type: [String], description: 'unreported decisions on the body’s delegation register (KL 6:40)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  decisionIds!: string[];
+}
+
+export class NoticeDto {
+  @ApiProperty({ format: 'date', example: '2022-03-25', description: 'the day the notice of adjustment went up on the notice board' })
+  @IsCalendarDate()
+  postedOn!: string;
+}
+
+export class AppealDto {
+  @ApiProperty({ format: 'date', example: '2022-04-08', description: 'the day the appeal arrived' })
+  @IsCalendarDate()
+  lodgedOn!: string;
+
+  @ApiProperty({ example: 'Kalle Kommuninvånare' })
+  @IsString()
+  @Length(1, 300)
+  appellant!: string;
+}
+
+export class AppealRulingDto {
+  @ApiProperty({ format: 'date', example: '2022-06-10' })
+  @IsCalendarDate()
+  ruledOn!: string;
+
+  @ApiProperty({ enum: ['dismissed', 'annulled'], example: 'dismissed' })
+  @IsIn(['dismissed', 'annulled'])
+  outcome!: 'dismissed' | 'annulled';
+}

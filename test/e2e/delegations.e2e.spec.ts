@@ -1,0 +1,327 @@
+import {
+  asAuditor,
+  asCaseOfficer,
+  asChair,
+  asCommitteeSecretary,
+  asRegionalDirector,
+  asRegistrar,
+  call,
+  Headers,
+  RunningApp,
+  startApp,
+} from '../support/app';
+
+type Response = Awaited<ReturnType<typeof call>>;
+interface DecisionRef {
+  meetingId: string;
+  paragraph: number;
+}
+
+const BOARD = 'regionstyrelsen';
+const AREAS = ['nara-vard', 'medarbetare', 'vision-ehalsa', 'ambulanssjukvard'];
+const DELEGATION_POINT =
+  'Regiondirektören får i uppdrag att besluta om aktiviteter för respektive utvecklingsområde samt vid behov besluta om omfördelning inom utvecklingsområdet.';
+const asMember = (userId: string): Headers => ({ ...asCaseOfficer, 'x-user-id': userId });
+
+/**
+ * Seed 003 over HTTP: the regional board approves DELEGATION_POINT, the protocol is adjusted, and
+ * the secretary records the delegation in the register.
+ */
+describe('delegations over HTTP', () => {
+  let running: RunningApp;
+  const send = (method: string, path: string, body?: unknown, headers: Headers = asCommitteeSecretary) =>
+    call(running.url, method, path, { body, headers });
+  const ok = async (response: Promise<Response>, status = [200, 201]): Promise<Record<string, unknown>> => {
+    const r = await response;
+    if (!status.includes(r.status)) throw new Error(`${r.status}: ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+
+  /** The organisation, its board with three ordinary members and Eva as chair. */
+  async function setUpBoard(): Promise<void> {
+    await ok(send('POST', '/api/organisations', { organisationId: 'region-exempel', name: 'Region Exempel', kind: 'region' }));
+    await ok(send('POST', '/api/bodies', { bodyId: BOARD, name: 'Regionstyrelsen', kind: 'regional_board' }));
+    for (const [userId, name] of [
+      ['eva.ordforande', 'Eva Ordförande'],
+      ['lars.ledamot', 'Lars Ledamot'],
+      ['karin.ledamot', 'Karin Ledamot'],
+    ]) {
+      await ok(send('PUT', `/api/bodies/${BOARD}/members/${userId}`, { name, seat: 'ordinary' }));
+    }
+    await ok(send('PUT', `/api/bodies/${BOARD}/chair`, { userId: 'eva.ordforande' }));
+  }
+
+  /** One case per title, approved at one meeting of the board whose protocol is then adjusted. */
+  async function adjustedDecisions(titles: string[]): Promise<DecisionRef[]> {
+    const caseIds: string[] = [];
+    for (const title of titles) {
+      const registered = await ok(send('POST', '/api/cases', { registry: 'RS', title }, asRegistrar));
+      const caseId = registered.caseId as string;
+      const points = [{ number: 1, text: DELEGATION_POINT }];
+      const report = { summary: title, caseDescription: 'Överenskommelsen består av fyra utvecklingsområden.', decisionPoints: points, extractRecipients: [], informBodies: [] };
+      await ok(send('PUT', `/api/cases/${caseId}/report`, report, asCaseOfficer));
+      await ok(send('POST', `/api/cases/${caseId}/ready`, {}, asCaseOfficer));
+      caseIds.push(caseId);
+    }
+    const meeting = await ok(send('POST', '/api/meetings', { bodyId: BOARD, startsAt: '2022-03-15T13:00:00+01:00', place: 'Regionens hus, sal A', adjusterUserIds: ['lars.ledamot'] }));
+    const meetingId = meeting.meetingId as string;
+    await ok(send('PUT', `/api/meetings/${meetingId}/attendance`, { present: [{ userId: 'eva.ordforande' }, { userId: 'lars.ledamot' }, { userId: 'karin.ledamot' }] }));
+    const refs: DecisionRef[] = [];
+    type Item = { itemId: string; caseId: string; paragraph: number | null };
+    for (const caseId of caseIds) {
+      const agenda = await ok(send('POST', `/api/meetings/${meetingId}/items`, { caseId }));
+      const { itemId } = (agenda.items as Item[]).find((i) => i.caseId === caseId)!;
+      const decided = await ok(send('POST', `/api/meetings/${meetingId}/items/${itemId}/decision`, { outcome: 'approved' }));
+      refs.push({ meetingId, paragraph: (decided.items as Item[]).find((i) => i.itemId === itemId)!.paragraph! });
+    }
+    await ok(send('POST', `/api/meetings/${meetingId}/close`));
+    await ok(send('POST', `/api/meetings/${meetingId}/adjustment-signatures`, undefined, asChair));
+    await ok(send('POST', `/api/meetings/${meetingId}/adjustment-signatures`, undefined, asMember('lars.ledamot')));
+    return refs;
+  }
+
+  const terms = (decision: DecisionRef, over: Record<string, unknown> = {}) => ({
+    bodyId: BOARD,
+    decision,
+    delegates: [{ role: 'regional_director' }],
+    scope: { agreementId: 'god-och-nara-vard-2022', areaIds: AREAS, kinds: ['decide_activities', 'reallocate_within_area'] },
+    amountLimitOre: 5_000_000_00,
+    validFrom: '2022-03-15',
+    validUntil: '2022-12-31',
+    ...over,
+  });
+
+  /** A refusal is problem+json naming the rule, and the store is exactly as before. */
+  const refused = async (response: () => Promise<Response>, status: number, type: string) => {
+    const before = (await running.allEvents()).length;
+    const r = await response();
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(r.body).toMatchObject({ type, status });
+    expect((await running.allEvents()).length).toBe(before);
+    return r.body;
+  };
+
+  beforeEach(async () => {
+    running = await startApp({ now: new Date('2022-03-15T09:00:00Z') });
+    await setUpBoard();
+  });
+  afterEach(() => running.close());
+
+  describe('granting, amending and revoking', () => {
+    let grant: DecisionRef;
+    let amendment: DecisionRef;
+    let revocation: DecisionRef;
+
+    beforeEach(async () => {
+      [grant, amendment, revocation] = await adjustedDecisions([
+        'Fördelning överenskommelse God och nära vård 2022',
+        'Ändrad beloppsgräns för regiondirektörens delegation',
+        'Återkallelse av delegation God och nära vård 2022',
+      ]);
+      running.clock.set(new Date('2022-03-25T10:00:00Z'));
+    });
+
+    it('grants seed 003’s delegation on the adjusted paragraph, reads it back and lists it for the board', async () => {
+      const created = await send('POST', '/api/delegations', terms(grant));
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        organisationId: 'region-exempel',
+        bodyId: BOARD,
+        current: {
+          version: 1,
+          delegate: { kind: 'role', role: 'regional_director' },
+          scope: { agreementId: 'god-och-nara-vard-2022', areaIds: AREAS, kinds: ['decide_activities', 'reallocate_within_area'] },
+          amountLimitOre: 5_000_000_00,
+          validFrom: '2022-03-15',
+          validUntil: '2022-12-31',
+          decision: grant,
+          revokedAt: null,
+        },
+        versions: [{ version: 1, recordedAt: '2022-03-25T10:00:00.000Z', recordedBy: 'sara.sekreterare' }],
+        revokedAt: null,
+        decisions: [],
+      });
+      const id = created.body.delegationId as string;
+      expect(created.headers.get('location')).toBe(`/api/delegations/${id}`);
+      expect((await send('GET', `/api/delegations/${id}`, undefined, asRegionalDirector)).body).toEqual(created.body);
+      const listed = await send('GET', `/api/delegations?bodyId=${BOARD}`);
+      expect(listed.body).toEqual({ items: [created.body.current] });
+      expect((await send('GET', '/api/delegations?bodyId=halso-och-sjukvardsnamnden')).body).toEqual({ items: [] });
+    });
+
+    it('as it stood at that moment: activities name the version in force; a lowered limit and the revocation refuse; KL-6-40 report', async () => {
+      const agreement = await ok(
+        send(
+          'POST',
+          '/api/agreements',
+          {
+            name: 'God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav',
+            stateReference: 'S2022/00042',
+            year: 2022,
+            totalOre: 60_000_000_00,
+            areas: [
+              { areaId: 'nara-vard', name: 'Utvecklingen av den nära vården med primärvården som nav' },
+              { areaId: 'medarbetare', name: 'Goda förutsättningar för vårdens medarbetare' },
+              { areaId: 'vision-ehalsa', name: 'Insatser inom ramen för Vision e-hälsa 2025' },
+              { areaId: 'ambulanssjukvard', name: 'En förstärkt ambulanssjukvård' },
+            ],
+            useDeadline: '2022-12-31',
+            reportingDate: '2023-03-31',
+            repaymentDate: '2023-06-30',
+          },
+          asCaseOfficer,
+        ),
+      );
+      const agreementId = agreement.agreementId as string;
+      const budgets = AREAS.map((areaId) => ({ areaId, amountOre: 15_000_000_00, responsibleUserId: 'johan.palm', responsibleName: 'Johan Palm' }));
+      await ok(send('PUT', `/api/agreements/${agreementId}/area-budgets`, { decision: grant, budgets }));
+      const scope = { agreementId, areaIds: AREAS, kinds: ['decide_activities', 'reallocate_within_area'] };
+      const id = (await ok(send('POST', '/api/delegations', terms(grant, { scope })))).delegationId as string;
+      const activity = (title: string, amountOre: number) =>
+        send('POST', `/api/agreements/${agreementId}/activities`, { areaId: 'nara-vard', title, amountOre, authority: { delegationId: id } }, asRegionalDirector);
+
+      expect((await activity('Mobil närvård i glesbygd', 3_000_000_00)).status).toBe(201);
+      running.clock.set(new Date('2022-06-20T09:00:00Z'));
+      const amended = await send('PUT', `/api/delegations/${id}`, terms(amendment, { scope, amountLimitOre: 1_000_000_00 }));
+      expect(amended.status).toBe(200);
+      expect(amended.body.current).toMatchObject({ version: 2, amountLimitOre: 1_000_000_00, decision: amendment });
+      expect((amended.body.versions as Array<{ version: number; decision: DecisionRef }>).map((v) => [v.version, v.decision])).toEqual([
+        [1, grant],
+        [2, amendment],
+      ]);
+      await refused(() => activity('Digitala vårdmöten', 3_000_000_00), 422, 'DELEGATION-AMOUNT-LIMIT');
+      expect((await activity('Digitala vårdmöten', 1_000_000_00)).status).toBe(201);
+      running.clock.set(new Date('2022-09-20T09:00:00Z'));
+      const revoked = await ok(send('POST', `/api/delegations/${id}/revocation`, { decision: revocation }));
+      expect(revoked).toMatchObject({ revokedAt: '2022-09-20T09:00:00.000Z', current: { version: 2, revokedAt: '2022-09-20T09:00:00.000Z' } });
+      await refused(() => activity('Hälsosamtal', 500_000_00), 422, 'DELEGATION-REVOKED');
+      await refused(() => send('POST', `/api/delegations/${id}/revocation`, { decision: amendment }), 422, 'DELEGATION-ALREADY-REVOKED');
+
+      type Listed = { delegatedDecisionId: string; delegationVersion: number; amountOre: number; reported: unknown; summary: string };
+      const read = await ok(send('GET', `/api/delegations/${id}`, undefined, asAuditor));
+      const decisions = read.decisions as Listed[];
+      expect(decisions.map((d) => [d.delegationVersion, d.amountOre, d.reported])).toEqual([
+        [1, 3_000_000_00, null],
+        [2, 1_000_000_00, null],
+      ]);
+      const unreported = async () =>
+        ((await ok(send('GET', `/api/bodies/${BOARD}/delegated-decisions?status=unreported`))).items as Listed[]).map((d) => d.delegatedDecisionId);
+      expect(await unreported()).toEqual(decisions.map((d) => d.delegatedDecisionId));
+
+      const next = await ok(
+        send('POST', '/api/meetings', { bodyId: BOARD, startsAt: '2022-10-11T13:00:00+02:00', place: 'Regionens hus, sal A', adjusterUserIds: ['lars.ledamot'] }),
+      );
+      await ok(send('POST', `/api/meetings/${next.meetingId as string}/delegated-decision-reports`, { decisionIds: [decisions[0].delegatedDecisionId] }));
+      expect(await unreported()).toEqual([decisions[1].delegatedDecisionId]);
+      const after = (await ok(send('GET', `/api/delegations/${id}`, undefined, asAuditor))).decisions as Listed[];
+      expect(after[0].reported).toMatchObject({ meetingId: next.meetingId, reportedOn: '2022-10-11' });
+      expect(after[1].reported).toBeNull();
+    });
+  });
+
+  describe('refusals name the rule and write nothing', () => {
+    let grant: DecisionRef;
+    beforeEach(async () => {
+      [grant] = await adjustedDecisions(['Fördelning överenskommelse God och nära vård 2022']);
+    });
+
+    it('KL-6-37: two delegates, or a group role, are refused with 422 (not 400)', async () => {
+      const two = terms(grant, { delegates: [{ role: 'regional_director' }, { userId: 'johan.palm' }] });
+      await refused(() => send('POST', '/api/delegations', two), 422, 'KL-6-37');
+      await refused(() => send('POST', '/api/delegations', terms(grant, { delegates: [{ role: 'case_officer' }] })), 422, 'KL-6-37');
+    });
+
+    it('KL-6-38: a matter of principle cannot be delegated', async () => {
+      const scope = { agreementId: 'god-och-nara-vard-2022', areaIds: AREAS, kinds: ['decide_activities', 'matter_of_principle'] };
+      const body = await refused(() => send('POST', '/api/delegations', terms(grant, { scope })), 422, 'KL-6-38');
+      expect(body.nonDelegable).toEqual(['matter_of_principle']);
+    });
+
+    it('DECISION-AUTHORITY: a paragraph that does not exist grants nothing', async () => {
+      await refused(() => send('POST', '/api/delegations', terms({ ...grant, paragraph: grant.paragraph + 40 })), 422, 'DECISION-AUTHORITY');
+    });
+
+    it('DELEGATION-SECRETARY-ROLE: the regional director cannot record his own delegation', async () => {
+      await refused(() => send('POST', '/api/delegations', terms(grant), asRegionalDirector), 422, 'DELEGATION-SECRETARY-ROLE');
+    });
+
+    it('VALIDATION: an unknown kind, a float amount and an impossible date are 400', async () => {
+      const scope = { agreementId: 'god-och-nara-vard-2022', areaIds: AREAS, kinds: ['buy_ambulances'] };
+      const body = await refused(
+        () => send('POST', '/api/delegations', terms(grant, { scope, amountLimitOre: 12.5, validUntil: '2022-02-30' })),
+        400,
+        'VALIDATION',
+      );
+      expect((body.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['amountLimitOre', 'scope.kinds', 'validUntil']);
+    });
+
+    it('NOT-FOUND: another organisation’s delegation and body are not there', async () => {
+      const id = (await ok(send('POST', '/api/delegations', terms(grant)))).delegationId as string;
+      const elsewhere = { ...asCommitteeSecretary, 'x-organisation-id': 'region-annan' };
+      await refused(() => send('GET', `/api/delegations/${id}`, undefined, elsewhere), 404, 'NOT-FOUND');
+      await refused(() => send('GET', `/api/bodies/${BOARD}/delegated-decisions`, undefined, elsewhere), 404, 'NOT-FOUND');
+      await refused(() => send('PUT', `/api/delegations/${id}`, terms(grant), elsewhere), 404, 'NOT-FOUND');
+    });
+
+    it('an Idempotency-Key retry has effect once and answers the first result', async () => {
+      const headers = { ...asCommitteeSecretary, 'idempotency-key': 'grant-gonv-2022' };
+      const first = await send('POST', '/api/delegations', terms(grant), headers);
+      const count = (await running.allEvents()).length;
+      const again = await send('POST', '/api/delegations', terms(grant), headers);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect((await running.allEvents()).length).toBe(count);
+      await refused(() => send('POST', '/api/delegations', terms(grant, { amountLimitOre: null }), headers), 422, 'IDEMPOTENCY-KEY-REUSED');
+    });
+  });
+
+  describe('urgent decisions of the chair (KL 6:39) and their report (KL 6:40)', () => {
+    const urgent = { subject: 'Yttrande över remiss om ambulanssjukvårdens dirigering', decisionText: 'Regionstyrelsen tillstyrker förslaget.' };
+
+    it('KL-6-39: the chair decides an urgent matter; it stays unreported until reported at the next meeting', async () => {
+      running.clock.set(new Date('2022-05-02T12:00:00Z'));
+      const decided = await send('POST', `/api/bodies/${BOARD}/urgent-decisions`, urgent, { ...asChair, 'idempotency-key': 'urgent-1' });
+      expect(decided.status).toBe(201);
+      expect(decided.body).toMatchObject({
+        kind: 'urgent',
+        decisionKind: 'urgent',
+        bodyId: BOARD,
+        summary: urgent.subject,
+        decisionText: urgent.decisionText,
+        decidedAt: '2022-05-02T12:00:00.000Z',
+        decidedBy: 'eva.ordforande',
+        reported: null,
+      });
+      const retried = await send('POST', `/api/bodies/${BOARD}/urgent-decisions`, urgent, { ...asChair, 'idempotency-key': 'urgent-1' });
+      expect(retried.body).toEqual(decided.body);
+      const id = decided.body.delegatedDecisionId as string;
+      const list = async (status: string) => {
+        const register = await ok(send('GET', `/api/bodies/${BOARD}/delegated-decisions?status=${status}`));
+        expect(register).toMatchObject({ bodyId: BOARD, status });
+        return (register.items as Array<{ delegatedDecisionId: string }>).map((d) => d.delegatedDecisionId);
+      };
+      expect(await list('unreported')).toEqual([id]);
+      expect(await list('reported')).toEqual([]);
+
+      const meeting = await ok(
+        send('POST', '/api/meetings', { bodyId: BOARD, startsAt: '2022-06-14T13:00:00+02:00', place: 'Regionens hus, sal A', adjusterUserIds: ['lars.ledamot'] }),
+      );
+      const report = await send('POST', `/api/meetings/${meeting.meetingId as string}/delegated-decision-reports`, { decisionIds: [id] });
+      expect(report.status).toBeLessThan(300);
+      expect(await list('unreported')).toEqual([]);
+      expect(await list('reported')).toEqual([id]);
+      expect(await list('all')).toEqual([id]);
+    });
+
+    it('KL-6-39: a member who is not the chair cannot decide on the body’s behalf', async () => {
+      await refused(() => send('POST', `/api/bodies/${BOARD}/urgent-decisions`, urgent, asRegionalDirector), 422, 'KL-6-39');
+      await refused(() => send('POST', `/api/bodies/${BOARD}/urgent-decisions`, urgent, asMember('lars.ledamot')), 422, 'KL-6-39');
+    });
+
+    it('NOT-FOUND: an urgent decision for a body the organisation does not have', async () => {
+      await refused(() => send('POST', '/api/bodies/okand-namnd/urgent-decisions', urgent, asChair), 404, 'NOT-FOUND');
+    });
+  });
+});

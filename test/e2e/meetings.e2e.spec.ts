@@ -1,0 +1,237 @@
+import { meetingDecider } from '../../src/meetings/meeting.decider';
+import { MeetingFacts } from '../../src/meetings/meeting-facts';
+import { CommandPipeline } from '../../src/platform/command-pipeline';
+import { asCaseOfficer, asChair, asCommitteeSecretary, asRegistrar, call, Headers, RunningApp, startApp } from '../support/app';
+
+/**
+ * A meeting of the regional board over HTTP: five ordinary seats (quorum three), two deputies, the
+ * chair and one adjuster. Meeting Tuesday 22 March 2022, adjusted Thursday 24, notice Friday 25:
+ * three weeks end on Good Friday, so the appeal window runs to Tuesday 19 April (LAG-1930-173).
+ */
+const asMaria: Headers = { 'x-user-id': 'maria.justerare', 'x-user-role': 'case_officer', 'x-organisation-id': 'region-exempel' };
+const MEMBERS: Array<[string, string, 'ordinary' | 'deputy']> = [
+  ['eva.ordforande', 'Eva Ordförande', 'ordinary'],
+  ['lars.ledamot', 'Lars Ledamot', 'ordinary'],
+  ['maria.justerare', 'Maria Justerare', 'ordinary'],
+  ['olof.ledamot', 'Olof Ledamot', 'ordinary'],
+  ['karin.ledamot', 'Karin Ledamot', 'ordinary'],
+  ['nils.ersattare', 'Nils Ersättare', 'deputy'],
+  ['greta.ersattare', 'Greta Ersättare', 'deputy'],
+];
+const CONVENE = {
+  bodyId: 'regionstyrelsen',
+  startsAt: '2022-03-22T13:00:00.000Z',
+  place: 'Regionens hus, sammanträdesrum Vättern',
+  firstParagraph: 14,
+  adjusterUserIds: ['maria.justerare'],
+};
+
+type Reply = Awaited<ReturnType<typeof call>>;
+interface ItemBody {
+  itemId: string;
+  paragraph: number;
+  participants: string[];
+  quorum: { serving: number; quorate: boolean };
+  notice: { postedOn: string; overdue: boolean } | null;
+  appealEndsOn: string | null;
+  legalForce: { status: string; legalForceOn: string | null };
+}
+
+describe('meetings over HTTP', () => {
+  let running: RunningApp;
+  const req = (method: string, path: string, headers: Headers, body?: unknown) => call(running.url, method, path, { headers, body });
+  const ok = async (response: Promise<Reply>, status = 201): Promise<Reply> => {
+    const r = await response;
+    if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
+    return r;
+  };
+  const refused = async (response: Promise<Reply>, status: number, type: string) => {
+    const before = (await running.allEvents()).length;
+    const r = await response;
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(r.body).toMatchObject({ type, status });
+    expect((await running.allEvents()).length).toBe(before);
+    return r.body;
+  };
+  const item = (r: Reply, index = 0) => (r.body.items as ItemBody[])[index];
+
+  /** A case that has gone through the cases capability up to ready_for_agenda. */
+  async function readyCase(title = 'Fördelning överenskommelse God och nära vård 2022'): Promise<string> {
+    const created = await ok(req('POST', '/api/cases', asRegistrar, { registry: 'RS', title }));
+    const caseId = created.body.caseId as string;
+    await ok(
+      req('PUT', `/api/cases/${caseId}/report`, asCaseOfficer, {
+        summary: 'Fördelning av statsbidraget God och nära vård 2022 på fyra utvecklingsområden.',
+        caseDescription: 'Sveriges kommuner och regioner (SKR) har tillsammans med staten beslutat om överenskommelsen God och nära vård 2022.',
+        decisionPoints: [
+          { number: 1, text: 'Förslag till fördelning av God och nära vård 2022 godkänns.' },
+          { number: 2, text: 'Regiondirektören får i uppdrag att besluta om aktiviteter för respektive utvecklingsområde.' },
+        ],
+        extractRecipients: ['Hälso- och sjukvårdsdirektör', 'Regionstabschef'],
+        informBodies: ['hälso- och sjukvårdsnämnden'],
+      }),
+      200,
+    );
+    await ok(req('POST', `/api/cases/${caseId}/ready`, asCaseOfficer), 200);
+    return caseId;
+  }
+
+  async function convene(headers: Headers = asCommitteeSecretary): Promise<{ meetingId: string; path: string; reply: Reply }> {
+    const reply = await ok(req('POST', '/api/meetings', headers, CONVENE));
+    const meetingId = reply.body.meetingId as string;
+    return { meetingId, path: `/api/meetings/${meetingId}`, reply };
+  }
+
+  async function meetingWithItem(present: Array<{ userId: string; servingFor?: string }>) {
+    const caseId = await readyCase();
+    const meeting = await convene();
+    const added = await ok(req('POST', `${meeting.path}/items`, asCommitteeSecretary, { caseId }));
+    await ok(req('PUT', `${meeting.path}/attendance`, asCommitteeSecretary, { present }), 200);
+    return { ...meeting, caseId, itemId: item(added).itemId, itemPath: `${meeting.path}/items/${item(added).itemId}` };
+  }
+  const three = [{ userId: 'eva.ordforande' }, { userId: 'lars.ledamot' }, { userId: 'maria.justerare' }];
+
+  beforeEach(async () => {
+    running = await startApp({ now: new Date('2022-03-01T09:00:00Z') });
+    await ok(req('POST', '/api/organisations', asRegistrar, { organisationId: 'region-exempel', name: 'Region Exempel', kind: 'region' }));
+    await ok(req('POST', '/api/bodies', asCommitteeSecretary, { bodyId: 'regionstyrelsen', name: 'Regionstyrelsen', kind: 'regional_board' }));
+    for (const [userId, name, seat] of MEMBERS) {
+      await ok(req('PUT', `/api/bodies/regionstyrelsen/members/${userId}`, asCommitteeSecretary, { name, seat }), 200);
+    }
+    await ok(req('PUT', '/api/bodies/regionstyrelsen/chair', asCommitteeSecretary, { userId: 'eva.ordforande' }), 200);
+  });
+  afterEach(() => running.close());
+
+  it('convenes, decides with a conflict of interest set aside, adjusts, announces, and reaches legal force after Easter', async () => {
+    const caseId = await readyCase();
+    const { meetingId, path, reply: convened } = await convene();
+    expect(convened.headers.get('location')).toBe(path);
+    expect(convened.body).toMatchObject({ bodyId: 'regionstyrelsen', date: '2022-03-22', status: 'open', chairUserId: 'eva.ordforande', adjusterUserIds: ['maria.justerare'] });
+    expect(convened.body.members).toHaveLength(7);
+
+    const added = await ok(req('POST', `${path}/items`, asCommitteeSecretary, { caseId }));
+    const { itemId } = item(added);
+    expect(item(added)).toMatchObject({ caseId, diaryNumber: 'RS 2022-00001', paragraph: null, legalForce: { status: 'not_decided' } });
+    expect((await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body.status).toBe('on_agenda');
+
+    running.clock.set(new Date('2022-03-22T13:05:00Z'));
+    const present = [...three, { userId: 'olof.ledamot' }, { userId: 'nils.ersattare', servingFor: 'karin.ledamot' }];
+    const attended = await ok(req('PUT', `${path}/attendance`, asCommitteeSecretary, { present }), 200);
+    expect(attended.body.attendance).toMatchObject({ ordinarySeats: 5, serving: 5, required: 3, quorate: true });
+    await ok(req('POST', `${path}/items/${itemId}/conflicts`, asCommitteeSecretary, { userId: 'olof.ledamot', reason: 'Styrelseledamot i mottagande bolag' }));
+    const decided = await ok(req('POST', `${path}/items/${itemId}/decision`, asCommitteeSecretary, { outcome: 'approved', votes: { yes: 3, no: 1, abstained: 0 } }));
+    expect(item(decided)).toMatchObject({ paragraph: 14, outcome: 'approved', quorum: { serving: 4, quorate: true } });
+    expect(item(decided).participants).not.toContain('olof.ledamot');
+    expect((await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body.status).toBe('decided');
+
+    await ok(req('POST', `${path}/items/${itemId}/reservations`, asCommitteeSecretary, { userId: 'lars.ledamot', reason: 'Till förmån för eget förslag' }));
+    await ok(req('PUT', `${path}/items/${itemId}/reservations/lars.ledamot/reasons`, asCommitteeSecretary, { text: 'Ambulanssjukvården får för lite.' }), 200);
+    await ok(req('POST', `${path}/close`, asCommitteeSecretary));
+
+    running.clock.set(new Date('2022-03-24T09:00:00Z'));
+    const chairSigned = await ok(req('POST', `${path}/adjustment-signatures`, asChair));
+    expect(chairSigned.body.protocol).toMatchObject({ adjustedOn: null, awaitingSignatures: ['maria.justerare'] });
+    const adjusted = await ok(req('POST', `${path}/adjustment-signatures`, asMaria));
+    expect(adjusted.body).toMatchObject({ status: 'adjusted', protocol: { adjustedOn: '2022-03-24', noticeDueBy: '2022-03-26', noticePostedOn: null } });
+    expect(item(adjusted).legalForce.status).toBe('awaiting_notice');
+    await expect(running.app.get(MeetingFacts).bodyDecision('region-exempel', { meetingId, paragraph: 14 })).resolves.toMatchObject({
+      bodyId: 'regionstyrelsen',
+      caseId,
+      outcome: 'approved',
+      decidedOn: '2022-03-22',
+      adjusted: true,
+    });
+
+    running.clock.set(new Date('2022-03-25T08:00:00Z'));
+    const announced = await ok(req('POST', `${path}/notice`, asCommitteeSecretary, { postedOn: '2022-03-25' }));
+    expect(announced.body.protocol).toMatchObject({ noticePostedOn: '2022-03-25', noticeOverdue: false });
+    expect(item(announced)).toMatchObject({ notice: { postedOn: '2022-03-25', overdue: false }, appealEndsOn: '2022-04-19', legalForce: { status: 'appeal_window_open' } });
+
+    running.clock.set(new Date('2022-04-19T20:00:00Z')); // 22:00 in Stockholm: still the last day
+    expect(item(await ok(req('GET', path, asAuditorOf()), 200)).legalForce.status).toBe('appeal_window_open');
+    running.clock.set(new Date('2022-04-20T06:00:00Z'));
+    expect(item(await ok(req('GET', path, asAuditorOf()), 200)).legalForce).toEqual({ status: 'legal_force', legalForceOn: '2022-04-20', note: null });
+  });
+
+  const asAuditorOf = (organisationId = 'region-exempel'): Headers => ({ 'x-user-id': 'rut.revisor', 'x-user-role': 'auditor', 'x-organisation-id': organisationId });
+
+  it('KL-6-27: without quorum nothing is decided, and nothing is written', async () => {
+    const { itemPath, caseId } = await meetingWithItem([{ userId: 'eva.ordforande' }, { userId: 'lars.ledamot' }, { userId: 'nils.ersattare' }]);
+    const problem = await refused(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }), 422, 'KL-6-27');
+    expect(problem).toMatchObject({ serving: 2, ordinarySeats: 5 });
+    expect((await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body.status).toBe('on_agenda');
+  });
+
+  it('KL-6-28: a member with a conflict of interest cannot enter a reservation', async () => {
+    const { itemPath } = await meetingWithItem([...three, { userId: 'olof.ledamot' }]);
+    await ok(req('POST', `${itemPath}/conflicts`, asCommitteeSecretary, { userId: 'olof.ledamot', reason: 'Närstående är sökande' }));
+    await ok(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'rejected' }));
+    await refused(req('POST', `${itemPath}/reservations`, asCommitteeSecretary, { userId: 'olof.ledamot' }), 422, 'KL-6-28');
+  });
+
+  it('MEETING-CASE-NOT-READY, MEETING-SECRETARY-ROLE, PROTOCOL-SIGNATORY, KL-8-12 and NOT-FOUND refuse and write nothing', async () => {
+    const unready = await ok(req('POST', '/api/cases', asRegistrar, { registry: 'RS', title: 'Ärende under beredning' }));
+    const { path, itemPath } = await meetingWithItem(three);
+    await refused(req('POST', `${path}/items`, asCommitteeSecretary, { caseId: unready.body.caseId }), 422, 'MEETING-CASE-NOT-READY');
+    await refused(req('POST', `${itemPath}/decision`, asChair, { outcome: 'approved' }), 422, 'MEETING-SECRETARY-ROLE');
+    await ok(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }));
+    await ok(req('POST', `${path}/close`, asCommitteeSecretary));
+    await refused(req('POST', `${path}/adjustment-signatures`, asCommitteeSecretary), 422, 'PROTOCOL-SIGNATORY');
+    await refused(req('POST', `${path}/notice`, asCommitteeSecretary, { postedOn: '2022-03-01' }), 422, 'KL-8-12');
+    await refused(req('GET', path, asAuditorOf('goteborgs-stad')), 404, 'NOT-FOUND');
+    await refused(req('POST', `${path}/close`, { ...asCommitteeSecretary, 'x-organisation-id': 'goteborgs-stad' }), 404, 'NOT-FOUND');
+  });
+
+  it('KL-6-40: reports the chair’s urgent decision as a paragraph and the register marks it reported', async () => {
+    const urgent = await ok(
+      req('POST', '/api/bodies/regionstyrelsen/urgent-decisions', asChair, {
+        subject: 'Yttrande över remiss om ambulanssjukvårdens dirigering',
+        decisionText: 'Ordföranden beslutar på regionstyrelsens vägnar att tillstyrka förslaget.',
+      }),
+    );
+    const id = urgent.body.delegatedDecisionId as string;
+    const { path, itemPath } = await meetingWithItem(three);
+    await ok(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }));
+    const reported = await ok(req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id] }));
+    expect(reported.body.delegatedDecisionReports).toEqual([
+      expect.objectContaining({ paragraph: 15, title: 'Anmälan av delegationsbeslut', decisionIds: [id], reportedOn: '2022-03-22' }),
+    ]);
+    const register = await ok(req('GET', '/api/bodies/regionstyrelsen/delegated-decisions?status=unreported', asCommitteeSecretary), 200);
+    expect(register.body.items).toEqual([]);
+    // taking note of reported decisions decides nothing: that paragraph can authorise no budget or delegation
+    const meetingId = path.split('/').pop()!;
+    await expect(running.app.get(MeetingFacts).bodyDecision('region-exempel', { meetingId, paragraph: 15 })).resolves.toBeNull();
+    // the same report again finds its paragraph and writes nothing; a decision not on the unreported list is refused
+    const count = (await running.allEvents()).length;
+    await ok(req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id] }));
+    expect((await running.allEvents()).length).toBe(count);
+    await refused(req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id, 'dd-okand'] }), 422, 'KL-6-40');
+  });
+
+  it('a decision retried with the same Idempotency-Key has effect once', async () => {
+    const { itemPath } = await meetingWithItem(three);
+    const headers = { ...asCommitteeSecretary, 'idempotency-key': 'decide-14' };
+    const first = await ok(req('POST', `${itemPath}/decision`, headers, { outcome: 'approved' }));
+    const count = (await running.allEvents()).length;
+    const again = await ok(req('POST', `${itemPath}/decision`, headers, { outcome: 'approved' }));
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect((await running.allEvents()).length).toBe(count);
+  });
+
+  it('a decision retried after a crash between the meeting and the case completes the case', async () => {
+    const { meetingId, itemId, itemPath, caseId } = await meetingWithItem(three);
+    const key = 'crashed-after-meeting';
+    const envelope = { commandId: key, retryable: true, commandType: 'DecideItem', actor: { userId: 'sara.sekreterare', role: 'committee_secretary' as const, organisationId: 'region-exempel' }, correlationId: key, causationId: key };
+    const decide = { type: 'DecideItem' as const, itemId, outcome: 'approved' as const, amendments: null, completionRequired: null, postponedToMeetingId: null, votes: null };
+    await running.app.get(CommandPipeline).execute(meetingDecider, `meeting-${meetingId}`, decide, envelope);
+    expect((await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body.status).toBe('on_agenda');
+
+    const retried = await ok(req('POST', `${itemPath}/decision`, { ...asCommitteeSecretary, 'idempotency-key': key }, { outcome: 'approved' }));
+    expect(item(retried).paragraph).toBe(14);
+    expect((await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body.status).toBe('decided');
+    const decisions = (await running.allEvents()).filter((e) => e.type === 'ItemDecided');
+    expect(decisions).toHaveLength(1);
+  });
+});
