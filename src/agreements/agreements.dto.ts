@@ -16,26 +16,10 @@ import {
   ValidateBy,
   ValidateIf,
   ValidateNested,
-  ValidationOptions,
 } from 'class-validator';
-import { isIsoDate } from '../calendar/swedish-calendar';
+import { BodyDecisionRefDto } from '../meetings/decision-ref.dto';
+import { IsCalendarDate, SLUG } from '../platform/http/validators';
 import { ACTIVITY_OWNERS, ActivityOwner } from './agreements.events';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-/** A calendar date YYYY-MM-DD that exists (no 2022-02-30). */
-function IsCalendarDate(options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
-}
 
 // Amounts are only checked to be integers here: whether they are positive is a rule (BUDGET-AMOUNT-POSITIVE) the decider names.
 
@@ -105,18 +89,6 @@ export class OpenAgreementDto {
   repaymentDate!: string;
 }
 
-export class DecisionRefDto {
-  @ApiProperty({ description: 'the meeting (sammanträde) of the body', format: 'uuid' })
-  @IsString()
-  @Length(1, 100)
-  meetingId!: string;
-
-  @ApiProperty({ description: 'the protocol paragraph (§)', example: 1 })
-  @IsInt()
-  @Min(1)
-  paragraph!: number;
-}
-
 export class AreaBudgetDto {
   @ApiProperty({ example: 'vision-ehalsa' })
   @Matches(SLUG, { message: 'areaId is a slug, e.g. vision-ehalsa' })
@@ -138,10 +110,10 @@ export class AreaBudgetDto {
 }
 
 export class SetAreaBudgetsDto {
-  @ApiProperty({ type: DecisionRefDto, description: 'the body’s decision that sets the budgets' })
+  @ApiProperty({ type: BodyDecisionRefDto, description: 'the body’s decision that sets the budgets' })
   @ValidateNested()
-  @Type(() => DecisionRefDto)
-  decision!: DecisionRefDto;
+  @Type(() => BodyDecisionRefDto)
+  decision!: BodyDecisionRefDto;
 
   @ApiProperty({ type: [AreaBudgetDto] })
   @IsArray()
@@ -160,7 +132,7 @@ export class AuthorityDto {
   @Length(1, 100)
   delegationId?: string;
 
-  @ApiPropertyOptional({ type: DecisionRefDto, description: 'the body’s own decision (§)' })
+  @ApiPropertyOptional({ type: BodyDecisionRefDto, description: 'the body’s own decision (§)' })
   @ValidateIf((o: AuthorityDto) => o.delegationId === undefined || o.decision !== undefined)
   @ValidateBy({
     name: 'exactlyOneAuthority',
@@ -170,8 +142,8 @@ export class AuthorityDto {
     },
   })
   @ValidateNested()
-  @Type(() => DecisionRefDto)
-  decision?: DecisionRefDto;
+  @Type(() => BodyDecisionRefDto)
+  decision?: BodyDecisionRefDto;
 }
 
 export class AllocateActivityDto {

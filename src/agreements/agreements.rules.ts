@@ -26,7 +26,9 @@ export const AgreementRules = {
   BUDGET_AREAS_WITHIN_TOTAL: 'BUDGET-AREAS-WITHIN-TOTAL',
   /** An area's budget is never set below what its activities already hold. */
   BUDGET_AREA_BELOW_ALLOCATED: 'BUDGET-AREA-BELOW-ALLOCATED',
+  /** Money goes only to a development area of the agreement. */
   BUDGET_UNKNOWN_AREA: 'BUDGET-UNKNOWN-AREA',
+  /** Reallocations and outcomes name an activity of the agreement (in the area they say). */
   BUDGET_UNKNOWN_ACTIVITY: 'BUDGET-UNKNOWN-ACTIVITY',
   /** The activities of an area together never exceed the area's budget. */
   BUDGET_ALLOCATION_WITHIN_AREA: 'BUDGET-ALLOCATION-WITHIN-AREA',

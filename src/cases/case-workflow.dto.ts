@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -13,6 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../platform/http/validators';
 import { DOCUMENT_KINDS, DocumentKind } from './cases.events';
 
 export class SecrecyDto {
@@ -94,7 +94,7 @@ export class WriteOfficialReportDto {
   @Length(2, 50_000)
   caseDescription!: string;
 
-  @ApiPropertyOptional({ description: 'bedömning' })
+  @ApiPropertyOptional({ description: 'bedömning', example: 'Förslaget ger förutsättningar att fortsätta omställningen till en god och nära vård inom ramen för statsbidraget.' })
   @IsOptional()
   @IsString()
   @Length(1, 20_000)
@@ -145,8 +145,7 @@ export class RecordPreparationDto {
   bodyId!: string;
 
   @ApiProperty({ format: 'date', example: '2022-03-08' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate({ message: 'date must be YYYY-MM-DD' })
   date!: string;
 
   @ApiProperty({ example: 'Beredd i arbetsutskottet utan erinran.' })

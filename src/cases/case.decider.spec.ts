@@ -42,7 +42,7 @@ describe('case decider: registration', () => {
     given(caseDecider, registered(1)).when(register(1), { now }).then([]);
   });
 
-  it(`${CaseRules.CASE_ALREADY_REGISTERED}: a case cannot be registered under a second number`, () => {
+  it(`CASE-ALREADY-REGISTERED: a case cannot be registered under a second number`, () => {
     given(caseDecider, registered(1)).when(register(2), { now }).thenRefuses(CaseRules.CASE_ALREADY_REGISTERED);
   });
 });

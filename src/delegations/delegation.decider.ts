@@ -3,7 +3,7 @@ import { BodyDecisionFact, BodyDecisionRef, requireBodyDecision } from '../meeti
 import { Actor } from '../platform/actor';
 import { Decider } from '../platform/decider';
 import { NotFound } from '../platform/errors';
-import { DelegationEvent } from './delegation.events';
+import { DelegationEvent, DelegationRevoked } from './delegation.events';
 import { checkTerms, DelegationTerms, DelegationTermsRequest, refuse } from './delegation.rules';
 import { DelegatedDecisionRecord, DelegatedDecisionView, DelegationVersion } from './mandate';
 
@@ -66,11 +66,13 @@ export interface VersionRecord extends Omit<DelegationVersion, 'revokedAt'> {
   recordedAt: string;
   recordedBy: string;
 }
+/** The body's decision that ended the delegation, as `DelegationRevoked` recorded it. */
+export type Revocation = Omit<DelegationRevoked['data'], 'delegationId'>;
 export interface DelegationEntry {
   organisationId: string;
   bodyId: string;
   versions: VersionRecord[];
-  revocation: { decision: BodyDecisionRef; revokedAt: string; revokedBy: string } | null;
+  revocation: Revocation | null;
 }
 /** A decision on the register; urgent decisions keep their text and case besides the shared view. */
 export interface RegisterEntry extends DelegatedDecisionView {

@@ -1,6 +1,6 @@
 import { BodyDecisionRef } from '../meetings/decision-authority';
 import { DomainEvent } from '../platform/decider';
-import { DelegableKind, Delegate, DelegationScope } from './mandate';
+import { DelegatedDecisionRecord, Delegate, DelegationScope } from './mandate';
 
 /** The terms of one version of a delegation, and the body's decision that set them. */
 interface VersionData {
@@ -28,22 +28,7 @@ export type DelegationRevoked = DomainEvent<
 >;
 
 /** A decision the delegate took under a version of the delegation (written by the agreements capability). */
-export type DelegatedDecisionRecorded = DomainEvent<
-  'DelegatedDecisionRecorded',
-  {
-    delegatedDecisionId: string;
-    organisationId: string;
-    bodyId: string;
-    delegationId: string;
-    delegationVersion: number;
-    decisionKind: DelegableKind;
-    summary: string;
-    amountOre: number;
-    agreementId: string;
-    decidedAt: string;
-    decidedBy: string;
-  }
->;
+export type DelegatedDecisionRecorded = DomainEvent<'DelegatedDecisionRecorded', DelegatedDecisionRecord & { bodyId: string }>;
 
 /** KL 6:39: the chair decided an urgent matter on the body's behalf. */
 export type UrgentDecisionRecorded = DomainEvent<

@@ -13,12 +13,19 @@ export const DelegationRules = {
   KL_6_39: 'KL-6-39',
   /** KL 6:40 — every delegated decision is reported to the delegating body. */
   KL_6_40: 'KL-6-40',
+  /** A delegated decision names a delegation on the organisation's register. */
   DELEGATION_NOT_FOUND: 'DELEGATION-NOT-FOUND',
+  /** Nothing is decided under a revoked delegation from the instant of revocation. */
   DELEGATION_REVOKED: 'DELEGATION-REVOKED',
+  /** A delegated decision falls inside the delegation's validity period (Swedish dates, inclusive). */
   DELEGATION_VALIDITY: 'DELEGATION-VALIDITY',
+  /** Only the delegate (the person, or the holder of the role, in the delegating organisation) decides under it. */
   DELEGATION_DELEGATE: 'DELEGATION-DELEGATE',
+  /** A delegated decision stays inside the delegation's agreement and development areas. */
   DELEGATION_SCOPE: 'DELEGATION-SCOPE',
+  /** A delegated decision is of a kind the delegation covers. */
   DELEGATION_KIND: 'DELEGATION-KIND',
+  /** A delegated decision moves at most the delegation's amount limit per decision. */
   DELEGATION_AMOUNT_LIMIT: 'DELEGATION-AMOUNT-LIMIT',
   /** Moving money between development areas needs the body itself, or a delegation that says so explicitly. */
   BUDGET_BETWEEN_AREAS_MANDATE: 'BUDGET-BETWEEN-AREAS-MANDATE',

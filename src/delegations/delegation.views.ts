@@ -1,5 +1,4 @@
-import { BodyDecisionRef } from '../meetings/decision-authority';
-import { RegisterEntry, RegisterState, VersionRecord, versionInForce } from './delegation.decider';
+import { RegisterEntry, RegisterState, Revocation, VersionRecord, versionInForce } from './delegation.decider';
 import { DelegatedDecisionView, DelegationVersion } from './mandate';
 
 /** What the register answers about one delegation: where it stands now and how it got there. */
@@ -10,7 +9,7 @@ export interface DelegationReadModel {
   current: DelegationVersion;
   versions: VersionRecord[];
   revokedAt: string | null;
-  revocation: { decision: BodyDecisionRef; revokedAt: string; revokedBy: string } | null;
+  revocation: Revocation | null;
   /** decisions taken under it, each with the version that authorised it and whether it was reported */
   decisions: RegisterEntry[];
 }

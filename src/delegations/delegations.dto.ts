@@ -12,41 +12,12 @@ import {
   Matches,
   Max,
   Min,
-  ValidateBy,
   ValidateNested,
-  ValidationOptions,
 } from 'class-validator';
-import { isIsoDate } from '../calendar/swedish-calendar';
+import { BodyDecisionRefDto } from '../meetings/decision-ref.dto';
 import { Role, ROLES } from '../platform/actor';
+import { IsCalendarDate, SLUG } from '../platform/http/validators';
 import { DELEGABLE_KINDS, DelegableKind, NON_DELEGABLE_MATTERS, NonDelegableMatter } from './mandate';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-/** A calendar date YYYY-MM-DD that exists (no 2022-02-30). */
-function IsCalendarDate(options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
-}
-
-export class BodyDecisionRefDto {
-  @ApiProperty({ description: 'the meeting (sammanträde) of the body', example: '0b8e7c1e-5d1a-5c3e-9f4e-2a1d3c4b5a6f' })
-  @IsString()
-  @Length(1, 100)
-  meetingId!: string;
-
-  @ApiProperty({ description: 'the protocol paragraph (§)', example: 47 })
-  @IsInt()
-  @Min(1)
-  paragraph!: number;
-}
 
 /** KL 6:37: one person or one single-holder role; the list exists so several can be refused by rule id. */
 export class DelegateDto {

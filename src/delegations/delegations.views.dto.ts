@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BodyDecisionRefDto } from '../meetings/decision-ref.dto';
 import { ROLES } from '../platform/actor';
 import { DELEGABLE_KINDS } from './mandate';
 
 /** Response shapes, for the OpenAPI document; the handlers return the register's read model. */
-
-class DecisionRefView {
-  @ApiProperty({ example: '0b8e7c1e-5d1a-5c3e-9f4e-2a1d3c4b5a6f' }) meetingId!: string;
-  @ApiProperty({ example: 47 }) paragraph!: number;
-}
 
 class DelegateView {
   @ApiProperty({ enum: ['person', 'role'], example: 'role' }) kind!: string;
@@ -31,7 +27,7 @@ class VersionTermsView {
   @ApiProperty({ nullable: true, type: Number, example: 500000000, description: 'öre per decision; null = no limit' }) amountLimitOre!: number | null;
   @ApiProperty({ example: '2022-03-15' }) validFrom!: string;
   @ApiProperty({ nullable: true, type: String, example: '2022-12-31' }) validUntil!: string | null;
-  @ApiProperty({ type: DecisionRefView }) decision!: DecisionRefView;
+  @ApiProperty({ type: BodyDecisionRefDto }) decision!: BodyDecisionRefDto;
 }
 
 export class DelegationVersionView extends VersionTermsView {
@@ -69,7 +65,7 @@ export class RegisterDecisionView {
 }
 
 class RevocationView {
-  @ApiProperty({ type: DecisionRefView }) decision!: DecisionRefView;
+  @ApiProperty({ type: BodyDecisionRefDto }) decision!: BodyDecisionRefDto;
   @ApiProperty({ format: 'date-time' }) revokedAt!: string;
   @ApiProperty({ example: 'sara.sekreterare' }) revokedBy!: string;
 }

@@ -3,7 +3,7 @@ import { isWorkingDay } from '../calendar/swedish-calendar';
 import { MeetingCommand } from './meeting.commands';
 import { meetingDecider } from './meeting.decider';
 import { MeetingEvent } from './meeting.events';
-import { appealEndsOn, legalForceOf } from './meeting.protocol';
+import { appealEndsOn, appealWindow, legalForceOf } from './meeting.protocol';
 import { MeetingRules as R } from './meeting.rules';
 import { Convened } from './meeting.state';
 import {
@@ -115,6 +115,9 @@ describe('protocol: appeals and legal force', () => {
     expect(appealEndsOn('2022-03-25')).toBe('2022-04-19');
     // and on a plain Saturday: 3 December + 21 days = Christmas Eve, then Christmas and Boxing Day
     expect(appealEndsOn('2022-12-03')).toBe('2022-12-27');
+    // the window names the rule that moved it; an end on a working day is KL-13-5 alone
+    expect(appealWindow('2022-03-25')).toEqual({ threeWeeksOn: '2022-04-15', endsOn: '2022-04-19', rules: ['KL-13-5', 'LAG-1930-173'] });
+    expect(appealWindow('2022-03-22')).toEqual({ threeWeeksOn: '2022-04-12', endsOn: '2022-04-12', rules: ['KL-13-5'] });
   });
 
   it('KL-13-5: legal force goes not_adjusted → awaiting_notice → appeal_window_open → legal_force the day after the window', () => {

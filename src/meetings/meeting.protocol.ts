@@ -2,7 +2,7 @@ import { addDays, deadlineOn, swedishDate } from '../calendar/swedish-calendar';
 import { DecisionContext } from '../platform/decider';
 import { MeetingCommand, MeetingCommandOf } from './meeting.commands';
 import { MeetingEvent } from './meeting.events';
-import { refuse } from './meeting.rules';
+import { MeetingRules, refuse } from './meeting.rules';
 import { Adjustment, AgendaItem, Convened, Notice, requireItem, signatoriesOf } from './meeting.state';
 
 /**
@@ -22,9 +22,24 @@ export const NOTICE_DAYS = 2;
 /** KL-13-5: three weeks from the day of the notice. */
 export const APPEAL_DAYS = 21;
 
+export interface AppealWindow {
+  /** KL-13-5: three weeks from the day of the notice */
+  threeWeeksOn: string;
+  /** the last day an appeal can arrive */
+  endsOn: string;
+  /** the rules that set `endsOn`: KL-13-5, and LAG-1930-173 when it moved the end off a Saturday, Sunday or holiday */
+  rules: string[];
+}
+
 /** KL-13-5, moved by LAG-1930-173 when the three weeks end on a Saturday, Sunday or holiday. */
+export function appealWindow(postedOn: string): AppealWindow {
+  const threeWeeksOn = addDays(postedOn, APPEAL_DAYS);
+  const endsOn = deadlineOn(threeWeeksOn);
+  return { threeWeeksOn, endsOn, rules: endsOn === threeWeeksOn ? [MeetingRules.KL_13_5] : [MeetingRules.KL_13_5, MeetingRules.LAG_1930_173] };
+}
+
 export function appealEndsOn(postedOn: string): string {
-  return deadlineOn(addDays(postedOn, APPEAL_DAYS));
+  return appealWindow(postedOn).endsOn;
 }
 
 /** The adjustment that covers a paragraph: its own (omedelbar justering) or the protocol's. */

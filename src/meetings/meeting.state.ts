@@ -1,6 +1,5 @@
 import { NotFound } from '../platform/errors';
-import { ItemOutcome } from './decision-authority';
-import { Attendee, MeetingConvened, MeetingEvent, MeetingMember, ReportedDecision, Votes } from './meeting.events';
+import { Attendee, ItemDecided, MeetingConvened, MeetingEvent, MeetingMember, ReportedDecision } from './meeting.events';
 
 export interface Signature {
   userId: string;
@@ -20,17 +19,8 @@ export interface Adjustment {
   notice: Notice | null;
 }
 
-export interface ItemDecision {
-  paragraph: number;
-  outcome: ItemOutcome;
-  amendments: string | null;
-  completionRequired: string | null;
-  postponedToMeetingId: string | null;
-  votes: Votes | null;
-  participants: string[];
-  ordinarySeats: number;
-  decidedAt: string;
-}
+/** The decision as the item keeps it: what `ItemDecided` recorded about it. */
+export type ItemDecision = Omit<ItemDecided['data'], 'itemId' | 'caseId'>;
 
 export interface Reservation {
   userId: string;

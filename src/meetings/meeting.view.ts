@@ -1,4 +1,4 @@
-import { adjustmentOf, legalForceOf, noticeOf } from './meeting.protocol';
+import { adjustmentOf, appealWindow, legalForceOf, noticeOf } from './meeting.protocol';
 import { AgendaItem, Convened, hasQuorum, ordinarySeats, participantsOf, servingMembers, signatoriesOf } from './meeting.state';
 import { MeetingView } from './meetings.view.dto';
 
@@ -31,6 +31,7 @@ function itemView(state: Convened, item: AgendaItem, today: string): ItemView {
     adjustment: source ? { immediate: own, signatures: source.signatures, adjustedOn: source.adjustedOn, noticeDueBy: source.noticeDueBy } : null,
     notice,
     appealEndsOn: legalForce.appealEndsOn,
+    appealWindow: legalForce.appealEndsOn !== null && notice ? appealWindow(notice.postedOn) : null,
     appeal: item.appeals.length > 0 ? { appeals: item.appeals, ruling: item.ruling } : null,
     legalForce: { status: legalForce.status, legalForceOn: legalForce.legalForceOn, note: legalForce.note },
   };

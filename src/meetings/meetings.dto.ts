@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsISO8601,
@@ -17,19 +16,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, SLUG } from '../platform/http/validators';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = { message: '$property must be a calendar date YYYY-MM-DD' };
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const OUTCOMES = ['approved', 'approved_with_amendments', 'rejected', 'referred_back', 'postponed'] as const;
-
-/** A Swedish calendar date, e.g. the day of a notice. */
-function IsCalendarDate(): PropertyDecorator {
-  return (target, key) => {
-    Matches(DATE, dateMessage)(target, key);
-    IsDateString({ strict: true }, dateMessage)(target, key);
-  };
-}
 
 export class ConveneMeetingDto {
   @ApiProperty({ example: 'regionstyrelsen' })
@@ -168,13 +158,13 @@ export class DelegatedDecisionReportDto {
 
 export class NoticeDto {
   @ApiProperty({ format: 'date', example: '2022-03-25', description: 'the day the notice of adjustment went up on the notice board' })
-  @IsCalendarDate()
+  @IsCalendarDate(dateMessage)
   postedOn!: string;
 }
 
 export class AppealDto {
   @ApiProperty({ format: 'date', example: '2022-04-08', description: 'the day the appeal arrived' })
-  @IsCalendarDate()
+  @IsCalendarDate(dateMessage)
   lodgedOn!: string;
 
   @ApiProperty({ example: 'Kalle Kommuninvånare' })
@@ -185,7 +175,7 @@ export class AppealDto {
 
 export class AppealRulingDto {
   @ApiProperty({ format: 'date', example: '2022-06-10' })
-  @IsCalendarDate()
+  @IsCalendarDate(dateMessage)
   ruledOn!: string;
 
   @ApiProperty({ enum: ['dismissed', 'annulled'], example: 'dismissed' })

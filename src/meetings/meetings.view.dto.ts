@@ -81,6 +81,13 @@ class NoteView {
   @ApiProperty() en!: string;
 }
 
+class AppealWindowView {
+  @ApiProperty({ format: 'date', example: '2022-04-15', description: 'three weeks from the day of the notice (KL-13-5)' }) threeWeeksOn!: string;
+  @ApiProperty({ format: 'date', example: '2022-04-19', description: 'the last day an appeal can arrive' }) endsOn!: string;
+  @ApiProperty({ type: [String], example: ['KL-13-5', 'LAG-1930-173'], description: 'LAG-1930-173 when the end moved off a Saturday, Sunday or holiday' })
+  rules!: string[];
+}
+
 class LegalForceView {
   @ApiProperty({
     enum: ['not_decided', 'not_applicable', 'not_adjusted', 'awaiting_notice', 'appeal_window_open', 'appealed', 'legal_force', 'annulled'],
@@ -110,6 +117,7 @@ class ItemView {
   @ApiProperty({ type: ItemAdjustmentView, nullable: true }) adjustment!: ItemAdjustmentView | null;
   @ApiProperty({ type: NoticeView, nullable: true }) notice!: NoticeView | null;
   @ApiProperty({ type: String, nullable: true, format: 'date', example: '2022-04-19' }) appealEndsOn!: string | null;
+  @ApiProperty({ type: AppealWindowView, nullable: true }) appealWindow!: AppealWindowView | null;
   @ApiProperty({ type: AppealsView, nullable: true }) appeal!: AppealsView | null;
   @ApiProperty({ type: LegalForceView }) legalForce!: LegalForceView;
 }

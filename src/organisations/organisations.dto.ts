@@ -2,10 +2,9 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ValidationFailed } from '../platform/errors';
+import { SLUG } from '../platform/http/validators';
 import { BODY_KINDS, BodyKind, ORGANISATION_KINDS, OrganisationKind, Seat, SEATS } from './organisations.events';
 
-/** readable ids chosen by the user: `region-exempel`, `regionstyrelsen` (as in the x-organisation-id header) */
-export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const SLUG_MESSAGE = 'lower-case letters, digits and hyphens, e.g. regionstyrelsen';
 /** user ids as the x-user-id header carries them, e.g. eva.ordforande */
 export const USER_ID = /^[A-Za-z0-9._@-]{1,100}$/;

@@ -1,58 +1,29 @@
 import { agreementDecider } from '../../src/agreements/agreement.decider';
 import { DelegationRegister } from '../../src/delegations/delegation-register';
+import { AGREEMENT, AREAS, MKR } from '../../src/demo/seed-003.data';
+import { BodyDecisionRef as DecisionRef } from '../../src/meetings/decision-authority';
 import { CommandPipeline } from '../../src/platform/command-pipeline';
 import { deterministicId } from '../../src/platform/ids';
-import { asAuditor, asCaseOfficer, asChair, asCommitteeSecretary, asRegionalDirector, asRegistrar, call, Headers, RunningApp, startApp } from '../support/app';
+import { asAuditor, asCaseOfficer, asChair, asCommitteeSecretary, asRegionalDirector, call, expectRefusal, Headers, Reply, RunningApp, startApp } from '../support/app';
+import { adjustedApprovals, readyCases, seedDelegationTerms, setUpRegion, THREE_MEMBER_BOARD, THREE_MEMBER_MEETING } from '../support/workflow';
 
-type Response = Awaited<ReturnType<typeof call>>;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers read by path
-interface DecisionRef {
-  meetingId: string;
-  paragraph: number;
-}
 
-/** Seed 003's agreement; the seed gives no amounts, these are illustrative (a total of 60 000 000 kr). */
-const MKR = 1_000_000_00;
 const BOARD = 'regionstyrelsen';
-const AREAS = [
-  { areaId: 'nara-vard', name: 'Utvecklingen av den nära vården med primärvården som nav', budgetOre: 30 * MKR },
-  { areaId: 'medarbetare', name: 'Goda förutsättningar för vårdens medarbetare', budgetOre: 12 * MKR },
-  { areaId: 'vision-ehalsa', name: 'Insatser inom ramen för Vision e-hälsa 2025', budgetOre: 10 * MKR },
-  { areaId: 'ambulans', name: 'En förstärkt ambulanssjukvård', budgetOre: 8 * MKR },
-];
-const AGREEMENT = {
-  name: 'God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav',
-  stateReference: 'S2022/00042',
-  year: 2022,
-  totalOre: 60 * MKR,
-  areas: AREAS.map(({ areaId, name }) => ({ areaId, name })),
-  useDeadline: '2022-12-31',
-  reportingDate: '2023-03-31',
-  repaymentDate: '2023-06-30',
-};
 const NBSP = '\u00a0';
 const kr = (text: string) => text.replaceAll(' ', NBSP);
 const JOURNAL = 'Strukturerad vårdinformation i journalen';
-const asMember = (userId: string): Headers => ({ ...asCaseOfficer, 'x-user-id': userId });
 
 describe('agreements and allocations over HTTP (seed 003)', () => {
   let running: RunningApp;
   const send = (method: string, path: string, body?: unknown, headers: Headers = asCommitteeSecretary) => call(running.url, method, path, { body, headers });
-  const ok = async (response: Promise<Response>): Promise<Json> => {
+  const ok = async (response: Promise<Reply>): Promise<Json> => {
     const r = await response;
     if (r.status !== 200 && r.status !== 201) throw new Error(`${r.status}: ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  /** A refusal is problem+json naming the rule, and the store is exactly as before. */
-  const refused = async (response: () => Promise<Response>, status: number, type: string) => {
-    const before = (await running.allEvents()).length;
-    const r = await response();
-    expect(r.status).toBe(status);
-    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(r.body).toMatchObject({ type, status });
-    expect((await running.allEvents()).length).toBe(before);
-    return r.body;
-  };
+  /** a refusal is problem+json naming the rule, and the store is exactly as before */
+  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(running, request, status, type);
   const post = (agreementId: string, what: string, body?: unknown, headers: Headers = asCommitteeSecretary) =>
     send('POST', `/api/agreements/${agreementId}/${what}`, body, headers);
   const at = (iso: string) => running.clock.set(new Date(iso));
@@ -62,52 +33,13 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
 
   /** The region, its board (three ordinary members, Eva in the chair) and the agreement opened by the case officer. */
   async function setUp(): Promise<string> {
-    await ok(send('POST', '/api/organisations', { organisationId: 'region-exempel', name: 'Region Exempel', kind: 'region' }, asRegistrar));
-    await ok(send('POST', '/api/bodies', { bodyId: BOARD, name: 'Regionstyrelsen', kind: 'regional_board' }));
-    for (const [userId, name] of [
-      ['eva.ordforande', 'Eva Ordförande'],
-      ['lars.ledamot', 'Lars Ledamot'],
-      ['karin.ledamot', 'Karin Ledamot'],
-    ]) {
-      await ok(send('PUT', `/api/bodies/${BOARD}/members/${userId}`, { name, seat: 'ordinary' }));
-    }
-    await ok(send('PUT', `/api/bodies/${BOARD}/chair`, { userId: 'eva.ordforande' }));
+    await setUpRegion(running, { members: THREE_MEMBER_BOARD });
     return (await ok(send('POST', '/api/agreements', AGREEMENT, asCaseOfficer))).agreementId as string;
   }
 
   /** One case per title, each approved at one meeting of the board whose protocol is then adjusted. */
-  async function adjustedDecisions(titles: string[]): Promise<DecisionRef[]> {
-    const caseIds: string[] = [];
-    for (const title of titles) {
-      const caseId = (await ok(send('POST', '/api/cases', { registry: 'RS', title }, asRegistrar))).caseId as string;
-      const report = {
-        summary: title,
-        caseDescription: 'Överenskommelsen består av fyra utvecklingsområden.',
-        decisionPoints: [{ number: 1, text: title }],
-        extractRecipients: ['Hälso- och sjukvårdsdirektör'],
-        informBodies: [],
-      };
-      await ok(send('PUT', `/api/cases/${caseId}/report`, report, asCaseOfficer));
-      await ok(send('POST', `/api/cases/${caseId}/ready`, {}, asCaseOfficer));
-      caseIds.push(caseId);
-    }
-    const meeting = await ok(
-      send('POST', '/api/meetings', { bodyId: BOARD, startsAt: '2022-03-15T13:00:00+01:00', place: 'Regionens hus, sal A', adjusterUserIds: ['lars.ledamot'] }),
-    );
-    const meetingId = meeting.meetingId as string;
-    await ok(send('PUT', `/api/meetings/${meetingId}/attendance`, { present: [{ userId: 'eva.ordforande' }, { userId: 'lars.ledamot' }, { userId: 'karin.ledamot' }] }));
-    const refs: DecisionRef[] = [];
-    for (const caseId of caseIds) {
-      const added = await ok(send('POST', `/api/meetings/${meetingId}/items`, { caseId }));
-      const itemId = (added.items as Json[]).find((i) => i.caseId === caseId)!.itemId as string;
-      const decided = await ok(send('POST', `/api/meetings/${meetingId}/items/${itemId}/decision`, { outcome: 'approved' }));
-      refs.push({ meetingId, paragraph: (decided.items as Json[]).find((i) => i.itemId === itemId)!.paragraph as number });
-    }
-    await ok(send('POST', `/api/meetings/${meetingId}/close`));
-    await ok(send('POST', `/api/meetings/${meetingId}/adjustment-signatures`, undefined, asChair));
-    await ok(send('POST', `/api/meetings/${meetingId}/adjustment-signatures`, undefined, asMember('lars.ledamot')));
-    return refs;
-  }
+  const adjustedDecisions = async (titles: string[]): Promise<DecisionRef[]> =>
+    adjustedApprovals(running, await readyCases(running, titles), THREE_MEMBER_MEETING);
 
   const budgets = (decision: DecisionRef) => ({
     decision,
@@ -120,19 +52,7 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
   });
   /** decision point 2 of seed 003: activities, and reallocation inside each area, up to 5 000 000 kr a decision */
   const delegate = async (agreementId: string, decision: DecisionRef): Promise<string> =>
-    (
-      await ok(
-        send('POST', '/api/delegations', {
-          bodyId: BOARD,
-          decision,
-          delegates: [{ role: 'regional_director' }],
-          scope: { agreementId, areaIds: AREAS.map((a) => a.areaId), kinds: ['decide_activities', 'reallocate_within_area'] },
-          amountLimitOre: 5 * MKR,
-          validFrom: '2022-03-15',
-          validUntil: '2022-12-31',
-        }),
-      )
-    ).delegationId as string;
+    (await ok(send('POST', '/api/delegations', seedDelegationTerms(agreementId, decision)))).delegationId as string;
   /** the agreement with its budgets set by the board on 25 March and the regional director's delegation */
   async function budgetedAndDelegated(titles = ['Fördelning överenskommelse God och nära vård 2022']) {
     const agreementId = await setUp();

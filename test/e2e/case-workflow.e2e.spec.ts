@@ -1,41 +1,11 @@
 import { CaseFacts } from '../../src/cases/case-facts';
 import { caseDecider } from '../../src/cases/case.decider';
+import { OFFICIAL_REPORT as REPORT } from '../../src/demo/seed-003.data';
 import { CommandEnvelope, CommandPipeline } from '../../src/platform/command-pipeline';
 import { deterministicId } from '../../src/platform/ids';
-import { asCaseOfficer, asChair, asCommitteeSecretary, asRegistrar, call, Headers, RunningApp, startApp } from '../support/app';
+import { asCaseOfficer, asChair, asCommitteeSecretary, asRegistrar, call, expectRefusal, Headers, Reply, RunningApp, startApp } from '../support/app';
+import { registeredCase, setUpRegion } from '../support/workflow';
 
-/** seed 003: "Fördelning överenskommelse God och nära vård 2022" */
-const REPORT = {
-  summary: 'Regionens andel av statsbidraget God och nära vård 2022 fördelas på fyra utvecklingsområden.',
-  caseDescription:
-    'Sveriges kommuner och regioner (SKR) har tillsammans med staten beslutat om överenskommelsen God och nära vård 2022 - ' +
-    'En omställning av hälso- och sjukvården med primärvården som nav. Överenskommelsen består av fyra utvecklingsområden.',
-  decisionPoints: [
-    { number: 1, text: 'Förslag till fördelning av God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav godkänns.' },
-    {
-      number: 2,
-      text: 'Regiondirektören får i uppdrag att besluta om aktiviteter för respektive utvecklingsområde samt vid behov besluta om omfördelning inom utvecklingsområdet.',
-    },
-    { number: 3, text: 'Protokollet ska delges hälso- och sjukvårdsnämnden.' },
-  ],
-  extractRecipients: [
-    'Hälso- och sjukvårdsdirektör',
-    'Regionstabschef',
-    'Chef Hälso- och sjukvårdspolitiska avdelningen',
-    'Beställarchef',
-    'Chef Division Nära vård',
-  ],
-  informBodies: ['Hälso- och sjukvårdsnämnden'],
-};
-const MEMBERS = [
-  ['eva.ordforande', 'Eva Ordförande', 'ordinary'],
-  ['olof.ledamot', 'Olof Ledamot', 'ordinary'],
-  ['karin.ledamot', 'Karin Ledamot', 'ordinary'],
-  ['nils.ledamot', 'Nils Ledamot', 'ordinary'],
-  ['maria.justerare', 'Maria Justerare', 'ordinary'],
-  ['lars.ersattare', 'Lars Ersättare', 'deputy'],
-  ['sofia.ersattare', 'Sofia Ersättare', 'deputy'],
-] as const;
 const OFFICIAL_REPORT_DOCUMENT = { title: 'Tjänsteskrivelse God och nära vård 2022', kind: 'official_report', sha256: 'a'.repeat(64) };
 const PREPARATION = { bodyId: 'halso-och-sjukvardsnamnden', date: '2022-03-15', statement: 'Beredd i arbetsutskottet utan erinran.' };
 const secretaryActor = { userId: 'sara.sekreterare', role: 'committee_secretary' as const, organisationId: 'region-exempel' };
@@ -47,33 +17,18 @@ const meetingEnvelope = (commandId: string): CommandEnvelope => ({
   causationId: commandId,
 });
 
-type Response = Awaited<ReturnType<typeof call>>;
-
 describe('the case workflow over HTTP (seed 003)', () => {
   let running: RunningApp;
   const send = (method: string, path: string, body: unknown, headers: Headers) => call(running.url, method, path, { body, headers });
   const get = (path: string, headers: Headers = asCaseOfficer) => call(running.url, 'GET', path, { headers });
   const count = async () => (await running.allEvents()).length;
-  const refused = async (response: () => Promise<Response>, status: number, type: string) => {
-    const before = await count();
-    const r = await response();
-    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(r.body).toMatchObject({ type, status });
-    expect(await count()).toBe(before);
-    return r.body;
-  };
+  /** a refusal is problem+json naming the rule, and the store is exactly as before */
+  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(running, request, status, type);
 
+  /** seed 003's region with the committee that prepares the case, and the case registered */
   const setUp = async () => {
-    await send('POST', '/api/organisations', { organisationId: 'region-exempel', name: 'Region Exempel', kind: 'region' }, asRegistrar);
-    await send('POST', '/api/bodies', { bodyId: 'regionstyrelsen', name: 'Regionstyrelsen', kind: 'regional_board' }, asCommitteeSecretary);
-    await send('POST', '/api/bodies', { bodyId: 'halso-och-sjukvardsnamnden', name: 'Hälso- och sjukvårdsnämnden', kind: 'committee' }, asCommitteeSecretary);
-    for (const [userId, name, seat] of MEMBERS) {
-      await send('PUT', `/api/bodies/regionstyrelsen/members/${userId}`, { name, seat }, asCommitteeSecretary);
-    }
-    await send('PUT', '/api/bodies/regionstyrelsen/chair', { userId: 'eva.ordforande' }, asCommitteeSecretary);
-    const registered = await send('POST', '/api/cases', { registry: 'RS', title: 'Fördelning överenskommelse God och nära vård 2022' }, asRegistrar);
-    expect(registered.status).toBe(201);
-    return registered.body.caseId as string;
+    await setUpRegion(running, { healthCommittee: true });
+    return registeredCase(running);
   };
   const prepareAndReady = async (caseId: string) => {
     await send('POST', `/api/cases/${caseId}/documents`, OFFICIAL_REPORT_DOCUMENT, asCaseOfficer);

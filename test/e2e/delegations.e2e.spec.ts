@@ -1,110 +1,57 @@
+import { AGREEMENT, AREAS } from '../../src/demo/seed-003.data';
+import { BodyDecisionRef as DecisionRef } from '../../src/meetings/decision-authority';
 import {
   asAuditor,
   asCaseOfficer,
   asChair,
   asCommitteeSecretary,
   asRegionalDirector,
-  asRegistrar,
   call,
+  expectRefusal,
   Headers,
+  Reply,
   RunningApp,
   startApp,
 } from '../support/app';
-
-type Response = Awaited<ReturnType<typeof call>>;
-interface DecisionRef {
-  meetingId: string;
-  paragraph: number;
-}
+import {
+  adjustedApprovals,
+  asMember,
+  readyCases,
+  seedDelegationTerms,
+  setUpRegion,
+  THREE_MEMBER_BOARD,
+  THREE_MEMBER_MEETING,
+} from '../support/workflow';
 
 const BOARD = 'regionstyrelsen';
-const AREAS = ['nara-vard', 'medarbetare', 'vision-ehalsa', 'ambulanssjukvard'];
-const DELEGATION_POINT =
-  'Regiondirektören får i uppdrag att besluta om aktiviteter för respektive utvecklingsområde samt vid behov besluta om omfördelning inom utvecklingsområdet.';
-const asMember = (userId: string): Headers => ({ ...asCaseOfficer, 'x-user-id': userId });
+const AREA_IDS = AREAS.map((a) => a.areaId);
 
 /**
- * Seed 003 over HTTP: the regional board approves DELEGATION_POINT, the protocol is adjusted, and
- * the secretary records the delegation in the register.
+ * Seed 003 over HTTP: the regional board approves the report whose decision point 2 delegates to
+ * the regional director, the protocol is adjusted, and the secretary records the delegation in the register.
  */
 describe('delegations over HTTP', () => {
   let running: RunningApp;
   const send = (method: string, path: string, body?: unknown, headers: Headers = asCommitteeSecretary) =>
     call(running.url, method, path, { body, headers });
-  const ok = async (response: Promise<Response>, status = [200, 201]): Promise<Record<string, unknown>> => {
+  const ok = async (response: Promise<Reply>, status = [200, 201]): Promise<Record<string, unknown>> => {
     const r = await response;
     if (!status.includes(r.status)) throw new Error(`${r.status}: ${JSON.stringify(r.body)}`);
     return r.body;
   };
 
-  /** The organisation, its board with three ordinary members and Eva as chair. */
-  async function setUpBoard(): Promise<void> {
-    await ok(send('POST', '/api/organisations', { organisationId: 'region-exempel', name: 'Region Exempel', kind: 'region' }));
-    await ok(send('POST', '/api/bodies', { bodyId: BOARD, name: 'Regionstyrelsen', kind: 'regional_board' }));
-    for (const [userId, name] of [
-      ['eva.ordforande', 'Eva Ordförande'],
-      ['lars.ledamot', 'Lars Ledamot'],
-      ['karin.ledamot', 'Karin Ledamot'],
-    ]) {
-      await ok(send('PUT', `/api/bodies/${BOARD}/members/${userId}`, { name, seat: 'ordinary' }));
-    }
-    await ok(send('PUT', `/api/bodies/${BOARD}/chair`, { userId: 'eva.ordforande' }));
-  }
-
   /** One case per title, approved at one meeting of the board whose protocol is then adjusted. */
-  async function adjustedDecisions(titles: string[]): Promise<DecisionRef[]> {
-    const caseIds: string[] = [];
-    for (const title of titles) {
-      const registered = await ok(send('POST', '/api/cases', { registry: 'RS', title }, asRegistrar));
-      const caseId = registered.caseId as string;
-      const points = [{ number: 1, text: DELEGATION_POINT }];
-      const report = { summary: title, caseDescription: 'Överenskommelsen består av fyra utvecklingsområden.', decisionPoints: points, extractRecipients: [], informBodies: [] };
-      await ok(send('PUT', `/api/cases/${caseId}/report`, report, asCaseOfficer));
-      await ok(send('POST', `/api/cases/${caseId}/ready`, {}, asCaseOfficer));
-      caseIds.push(caseId);
-    }
-    const meeting = await ok(send('POST', '/api/meetings', { bodyId: BOARD, startsAt: '2022-03-15T13:00:00+01:00', place: 'Regionens hus, sal A', adjusterUserIds: ['lars.ledamot'] }));
-    const meetingId = meeting.meetingId as string;
-    await ok(send('PUT', `/api/meetings/${meetingId}/attendance`, { present: [{ userId: 'eva.ordforande' }, { userId: 'lars.ledamot' }, { userId: 'karin.ledamot' }] }));
-    const refs: DecisionRef[] = [];
-    type Item = { itemId: string; caseId: string; paragraph: number | null };
-    for (const caseId of caseIds) {
-      const agenda = await ok(send('POST', `/api/meetings/${meetingId}/items`, { caseId }));
-      const { itemId } = (agenda.items as Item[]).find((i) => i.caseId === caseId)!;
-      const decided = await ok(send('POST', `/api/meetings/${meetingId}/items/${itemId}/decision`, { outcome: 'approved' }));
-      refs.push({ meetingId, paragraph: (decided.items as Item[]).find((i) => i.itemId === itemId)!.paragraph! });
-    }
-    await ok(send('POST', `/api/meetings/${meetingId}/close`));
-    await ok(send('POST', `/api/meetings/${meetingId}/adjustment-signatures`, undefined, asChair));
-    await ok(send('POST', `/api/meetings/${meetingId}/adjustment-signatures`, undefined, asMember('lars.ledamot')));
-    return refs;
-  }
+  const adjustedDecisions = async (titles: string[]): Promise<DecisionRef[]> =>
+    adjustedApprovals(running, await readyCases(running, titles), THREE_MEMBER_MEETING);
 
-  const terms = (decision: DecisionRef, over: Record<string, unknown> = {}) => ({
-    bodyId: BOARD,
-    decision,
-    delegates: [{ role: 'regional_director' }],
-    scope: { agreementId: 'god-och-nara-vard-2022', areaIds: AREAS, kinds: ['decide_activities', 'reallocate_within_area'] },
-    amountLimitOre: 5_000_000_00,
-    validFrom: '2022-03-15',
-    validUntil: '2022-12-31',
-    ...over,
-  });
+  const terms = (decision: DecisionRef, over: Record<string, unknown> = {}) => ({ ...seedDelegationTerms('god-och-nara-vard-2022', decision), ...over });
 
-  /** A refusal is problem+json naming the rule, and the store is exactly as before. */
-  const refused = async (response: () => Promise<Response>, status: number, type: string) => {
-    const before = (await running.allEvents()).length;
-    const r = await response();
-    expect(r.status).toBe(status);
-    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(r.body).toMatchObject({ type, status });
-    expect((await running.allEvents()).length).toBe(before);
-    return r.body;
-  };
+  /** a refusal is problem+json naming the rule, and the store is exactly as before */
+  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(running, request, status, type);
 
   beforeEach(async () => {
     running = await startApp({ now: new Date('2022-03-15T09:00:00Z') });
-    await setUpBoard();
+    await setUpRegion(running, { members: THREE_MEMBER_BOARD });
   });
   afterEach(() => running.close());
 
@@ -131,7 +78,7 @@ describe('delegations over HTTP', () => {
         current: {
           version: 1,
           delegate: { kind: 'role', role: 'regional_director' },
-          scope: { agreementId: 'god-och-nara-vard-2022', areaIds: AREAS, kinds: ['decide_activities', 'reallocate_within_area'] },
+          scope: { agreementId: 'god-och-nara-vard-2022', areaIds: AREA_IDS, kinds: ['decide_activities', 'reallocate_within_area'] },
           amountLimitOre: 5_000_000_00,
           validFrom: '2022-03-15',
           validUntil: '2022-12-31',
@@ -155,28 +102,14 @@ describe('delegations over HTTP', () => {
         send(
           'POST',
           '/api/agreements',
-          {
-            name: 'God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav',
-            stateReference: 'S2022/00042',
-            year: 2022,
-            totalOre: 60_000_000_00,
-            areas: [
-              { areaId: 'nara-vard', name: 'Utvecklingen av den nära vården med primärvården som nav' },
-              { areaId: 'medarbetare', name: 'Goda förutsättningar för vårdens medarbetare' },
-              { areaId: 'vision-ehalsa', name: 'Insatser inom ramen för Vision e-hälsa 2025' },
-              { areaId: 'ambulanssjukvard', name: 'En förstärkt ambulanssjukvård' },
-            ],
-            useDeadline: '2022-12-31',
-            reportingDate: '2023-03-31',
-            repaymentDate: '2023-06-30',
-          },
+          AGREEMENT,
           asCaseOfficer,
         ),
       );
       const agreementId = agreement.agreementId as string;
-      const budgets = AREAS.map((areaId) => ({ areaId, amountOre: 15_000_000_00, responsibleUserId: 'johan.palm', responsibleName: 'Johan Palm' }));
+      const budgets = AREA_IDS.map((areaId) => ({ areaId, amountOre: 15_000_000_00, responsibleUserId: 'johan.palm', responsibleName: 'Johan Palm' }));
       await ok(send('PUT', `/api/agreements/${agreementId}/area-budgets`, { decision: grant, budgets }));
-      const scope = { agreementId, areaIds: AREAS, kinds: ['decide_activities', 'reallocate_within_area'] };
+      const scope = { agreementId, areaIds: AREA_IDS, kinds: ['decide_activities', 'reallocate_within_area'] };
       const id = (await ok(send('POST', '/api/delegations', terms(grant, { scope })))).delegationId as string;
       const activity = (title: string, amountOre: number) =>
         send('POST', `/api/agreements/${agreementId}/activities`, { areaId: 'nara-vard', title, amountOre, authority: { delegationId: id } }, asRegionalDirector);
@@ -233,7 +166,7 @@ describe('delegations over HTTP', () => {
     });
 
     it('KL-6-38: a matter of principle cannot be delegated', async () => {
-      const scope = { agreementId: 'god-och-nara-vard-2022', areaIds: AREAS, kinds: ['decide_activities', 'matter_of_principle'] };
+      const scope = { agreementId: 'god-och-nara-vard-2022', areaIds: AREA_IDS, kinds: ['decide_activities', 'matter_of_principle'] };
       const body = await refused(() => send('POST', '/api/delegations', terms(grant, { scope })), 422, 'KL-6-38');
       expect(body.nonDelegable).toEqual(['matter_of_principle']);
     });
@@ -247,7 +180,7 @@ describe('delegations over HTTP', () => {
     });
 
     it('VALIDATION: an unknown kind, a float amount and an impossible date are 400', async () => {
-      const scope = { agreementId: 'god-och-nara-vard-2022', areaIds: AREAS, kinds: ['buy_ambulances'] };
+      const scope = { agreementId: 'god-och-nara-vard-2022', areaIds: AREA_IDS, kinds: ['buy_ambulances'] };
       const body = await refused(
         () => send('POST', '/api/delegations', terms(grant, { scope, amountLimitOre: 12.5, validUntil: '2022-02-30' })),
         400,

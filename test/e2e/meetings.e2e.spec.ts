@@ -1,23 +1,17 @@
 import { meetingDecider } from '../../src/meetings/meeting.decider';
 import { MeetingFacts } from '../../src/meetings/meeting-facts';
+import { body as MEETING_BOARD } from '../../src/meetings/meeting.spec-fixtures';
 import { CommandPipeline } from '../../src/platform/command-pipeline';
-import { asCaseOfficer, asChair, asCommitteeSecretary, asRegistrar, call, Headers, RunningApp, startApp } from '../support/app';
+import { asChair, asCommitteeSecretary, asRegistrar, call, expectRefusal, Headers, Reply, RunningApp, startApp } from '../support/app';
+import { asMember, readyCase, setUpRegion } from '../support/workflow';
 
 /**
- * A meeting of the regional board over HTTP: five ordinary seats (quorum three), two deputies, the
- * chair and one adjuster. Meeting Tuesday 22 March 2022, adjusted Thursday 24, notice Friday 25:
- * three weeks end on Good Friday, so the appeal window runs to Tuesday 19 April (LAG-1930-173).
+ * A meeting of the regional board over HTTP, the board of the meeting decider specs: five ordinary
+ * seats (quorum three), two deputies, the chair and one adjuster. Meeting Tuesday 22 March 2022,
+ * adjusted Thursday 24, notice Friday 25: three weeks end on Good Friday, so the appeal window runs
+ * to Tuesday 19 April (LAG-1930-173).
  */
-const asMaria: Headers = { 'x-user-id': 'maria.justerare', 'x-user-role': 'case_officer', 'x-organisation-id': 'region-exempel' };
-const MEMBERS: Array<[string, string, 'ordinary' | 'deputy']> = [
-  ['eva.ordforande', 'Eva Ordförande', 'ordinary'],
-  ['lars.ledamot', 'Lars Ledamot', 'ordinary'],
-  ['maria.justerare', 'Maria Justerare', 'ordinary'],
-  ['olof.ledamot', 'Olof Ledamot', 'ordinary'],
-  ['karin.ledamot', 'Karin Ledamot', 'ordinary'],
-  ['nils.ersattare', 'Nils Ersättare', 'deputy'],
-  ['greta.ersattare', 'Greta Ersättare', 'deputy'],
-];
+const asMaria = asMember('maria.justerare');
 const CONVENE = {
   bodyId: 'regionstyrelsen',
   startsAt: '2022-03-22T13:00:00.000Z',
@@ -26,7 +20,6 @@ const CONVENE = {
   adjusterUserIds: ['maria.justerare'],
 };
 
-type Reply = Awaited<ReturnType<typeof call>>;
 interface ItemBody {
   itemId: string;
   paragraph: number;
@@ -45,37 +38,9 @@ describe('meetings over HTTP', () => {
     if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
     return r;
   };
-  const refused = async (response: Promise<Reply>, status: number, type: string) => {
-    const before = (await running.allEvents()).length;
-    const r = await response;
-    expect(r.status).toBe(status);
-    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(r.body).toMatchObject({ type, status });
-    expect((await running.allEvents()).length).toBe(before);
-    return r.body;
-  };
+  /** a refusal is problem+json naming the rule, and the store is exactly as before */
+  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(running, request, status, type);
   const item = (r: Reply, index = 0) => (r.body.items as ItemBody[])[index];
-
-  /** A case that has gone through the cases capability up to ready_for_agenda. */
-  async function readyCase(title = 'Fördelning överenskommelse God och nära vård 2022'): Promise<string> {
-    const created = await ok(req('POST', '/api/cases', asRegistrar, { registry: 'RS', title }));
-    const caseId = created.body.caseId as string;
-    await ok(
-      req('PUT', `/api/cases/${caseId}/report`, asCaseOfficer, {
-        summary: 'Fördelning av statsbidraget God och nära vård 2022 på fyra utvecklingsområden.',
-        caseDescription: 'Sveriges kommuner och regioner (SKR) har tillsammans med staten beslutat om överenskommelsen God och nära vård 2022.',
-        decisionPoints: [
-          { number: 1, text: 'Förslag till fördelning av God och nära vård 2022 godkänns.' },
-          { number: 2, text: 'Regiondirektören får i uppdrag att besluta om aktiviteter för respektive utvecklingsområde.' },
-        ],
-        extractRecipients: ['Hälso- och sjukvårdsdirektör', 'Regionstabschef'],
-        informBodies: ['hälso- och sjukvårdsnämnden'],
-      }),
-      200,
-    );
-    await ok(req('POST', `/api/cases/${caseId}/ready`, asCaseOfficer), 200);
-    return caseId;
-  }
 
   async function convene(headers: Headers = asCommitteeSecretary): Promise<{ meetingId: string; path: string; reply: Reply }> {
     const reply = await ok(req('POST', '/api/meetings', headers, CONVENE));
@@ -84,7 +49,7 @@ describe('meetings over HTTP', () => {
   }
 
   async function meetingWithItem(present: Array<{ userId: string; servingFor?: string }>) {
-    const caseId = await readyCase();
+    const caseId = await readyCase(running);
     const meeting = await convene();
     const added = await ok(req('POST', `${meeting.path}/items`, asCommitteeSecretary, { caseId }));
     await ok(req('PUT', `${meeting.path}/attendance`, asCommitteeSecretary, { present }), 200);
@@ -94,17 +59,12 @@ describe('meetings over HTTP', () => {
 
   beforeEach(async () => {
     running = await startApp({ now: new Date('2022-03-01T09:00:00Z') });
-    await ok(req('POST', '/api/organisations', asRegistrar, { organisationId: 'region-exempel', name: 'Region Exempel', kind: 'region' }));
-    await ok(req('POST', '/api/bodies', asCommitteeSecretary, { bodyId: 'regionstyrelsen', name: 'Regionstyrelsen', kind: 'regional_board' }));
-    for (const [userId, name, seat] of MEMBERS) {
-      await ok(req('PUT', `/api/bodies/regionstyrelsen/members/${userId}`, asCommitteeSecretary, { name, seat }), 200);
-    }
-    await ok(req('PUT', '/api/bodies/regionstyrelsen/chair', asCommitteeSecretary, { userId: 'eva.ordforande' }), 200);
+    await setUpRegion(running, { members: MEETING_BOARD.members });
   });
   afterEach(() => running.close());
 
   it('convenes, decides with a conflict of interest set aside, adjusts, announces, and reaches legal force after Easter', async () => {
-    const caseId = await readyCase();
+    const caseId = await readyCase(running);
     const { meetingId, path, reply: convened } = await convene();
     expect(convened.headers.get('location')).toBe(path);
     expect(convened.body).toMatchObject({ bodyId: 'regionstyrelsen', date: '2022-03-22', status: 'open', chairUserId: 'eva.ordforande', adjusterUserIds: ['maria.justerare'] });
@@ -158,7 +118,7 @@ describe('meetings over HTTP', () => {
 
   it('KL-6-27: without quorum nothing is decided, and nothing is written', async () => {
     const { itemPath, caseId } = await meetingWithItem([{ userId: 'eva.ordforande' }, { userId: 'lars.ledamot' }, { userId: 'nils.ersattare' }]);
-    const problem = await refused(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }), 422, 'KL-6-27');
+    const problem = await refused(() => req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }), 422, 'KL-6-27');
     expect(problem).toMatchObject({ serving: 2, ordinarySeats: 5 });
     expect((await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body.status).toBe('on_agenda');
   });
@@ -167,20 +127,20 @@ describe('meetings over HTTP', () => {
     const { itemPath } = await meetingWithItem([...three, { userId: 'olof.ledamot' }]);
     await ok(req('POST', `${itemPath}/conflicts`, asCommitteeSecretary, { userId: 'olof.ledamot', reason: 'Närstående är sökande' }));
     await ok(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'rejected' }));
-    await refused(req('POST', `${itemPath}/reservations`, asCommitteeSecretary, { userId: 'olof.ledamot' }), 422, 'KL-6-28');
+    await refused(() => req('POST', `${itemPath}/reservations`, asCommitteeSecretary, { userId: 'olof.ledamot' }), 422, 'KL-6-28');
   });
 
   it('MEETING-CASE-NOT-READY, MEETING-SECRETARY-ROLE, PROTOCOL-SIGNATORY, KL-8-12 and NOT-FOUND refuse and write nothing', async () => {
     const unready = await ok(req('POST', '/api/cases', asRegistrar, { registry: 'RS', title: 'Ärende under beredning' }));
     const { path, itemPath } = await meetingWithItem(three);
-    await refused(req('POST', `${path}/items`, asCommitteeSecretary, { caseId: unready.body.caseId }), 422, 'MEETING-CASE-NOT-READY');
-    await refused(req('POST', `${itemPath}/decision`, asChair, { outcome: 'approved' }), 422, 'MEETING-SECRETARY-ROLE');
+    await refused(() => req('POST', `${path}/items`, asCommitteeSecretary, { caseId: unready.body.caseId }), 422, 'MEETING-CASE-NOT-READY');
+    await refused(() => req('POST', `${itemPath}/decision`, asChair, { outcome: 'approved' }), 422, 'MEETING-SECRETARY-ROLE');
     await ok(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }));
     await ok(req('POST', `${path}/close`, asCommitteeSecretary));
-    await refused(req('POST', `${path}/adjustment-signatures`, asCommitteeSecretary), 422, 'PROTOCOL-SIGNATORY');
-    await refused(req('POST', `${path}/notice`, asCommitteeSecretary, { postedOn: '2022-03-01' }), 422, 'KL-8-12');
-    await refused(req('GET', path, asAuditorOf('goteborgs-stad')), 404, 'NOT-FOUND');
-    await refused(req('POST', `${path}/close`, { ...asCommitteeSecretary, 'x-organisation-id': 'goteborgs-stad' }), 404, 'NOT-FOUND');
+    await refused(() => req('POST', `${path}/adjustment-signatures`, asCommitteeSecretary), 422, 'PROTOCOL-SIGNATORY');
+    await refused(() => req('POST', `${path}/notice`, asCommitteeSecretary, { postedOn: '2022-03-01' }), 422, 'KL-8-12');
+    await refused(() => req('GET', path, asAuditorOf('goteborgs-stad')), 404, 'NOT-FOUND');
+    await refused(() => req('POST', `${path}/close`, { ...asCommitteeSecretary, 'x-organisation-id': 'goteborgs-stad' }), 404, 'NOT-FOUND');
   });
 
   it('KL-6-40: reports the chair’s urgent decision as a paragraph and the register marks it reported', async () => {
@@ -206,7 +166,7 @@ describe('meetings over HTTP', () => {
     const count = (await running.allEvents()).length;
     await ok(req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id] }));
     expect((await running.allEvents()).length).toBe(count);
-    await refused(req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id, 'dd-okand'] }), 422, 'KL-6-40');
+    await refused(() => req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id, 'dd-okand'] }), 422, 'KL-6-40');
   });
 
   it('a decision retried with the same Idempotency-Key has effect once', async () => {

@@ -1,21 +1,14 @@
+import {
+  BOARD_MEMBERS as MEMBERS,
+  HEALTH_COMMITTEE,
+  REGIONAL_BOARD as BOARD,
+  ORGANISATION as REGION,
+} from '../../src/demo/seed-003.data';
 import { Organisations } from '../../src/organisations/organisations.service';
-import { asCaseOfficer, asChair, asCommitteeSecretary, asRegistrar, call, Headers, RunningApp, startApp } from '../support/app';
+import { asCaseOfficer, asChair, asCommitteeSecretary, asRegistrar, call, expectRefusal, Headers, Reply, RunningApp, startApp } from '../support/app';
+import { setUpRegion } from '../support/workflow';
 
-const REGION = { organisationId: 'region-exempel', name: 'Region Exempel', kind: 'region' };
-const BOARD = { bodyId: 'regionstyrelsen', name: 'Regionstyrelsen', kind: 'regional_board' };
-/** the regional board as seed 003 needs it: five ordinary members, two deputies, chaired by eva.ordforande */
-const MEMBERS = [
-  { userId: 'eva.ordforande', name: 'Eva Ordförande', seat: 'ordinary' },
-  { userId: 'olof.ledamot', name: 'Olof Ledamot', seat: 'ordinary' },
-  { userId: 'karin.ledamot', name: 'Karin Ledamot', seat: 'ordinary' },
-  { userId: 'nils.ledamot', name: 'Nils Ledamot', seat: 'ordinary' },
-  { userId: 'maria.justerare', name: 'Maria Justerare', seat: 'ordinary' },
-  { userId: 'lars.ersattare', name: 'Lars Ersättare', seat: 'deputy' },
-  { userId: 'sofia.ersattare', name: 'Sofia Ersättare', seat: 'deputy' },
-];
 const otherOrganisation = (headers: Headers, organisationId = 'goteborgs-stad'): Headers => ({ ...headers, 'x-organisation-id': organisationId });
-
-type Response = Awaited<ReturnType<typeof call>>;
 
 describe('organisations and bodies over HTTP', () => {
   let running: RunningApp;
@@ -25,24 +18,7 @@ describe('organisations and bodies over HTTP', () => {
   const count = async () => (await running.allEvents()).length;
 
   /** a refusal is problem+json naming the rule, and the store is exactly as before */
-  const refused = async (response: () => Promise<Response>, status: number, type: string) => {
-    const before = await count();
-    const r = await response();
-    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(r.body).toMatchObject({ type, status });
-    expect(r.status).toBe(status);
-    expect(await count()).toBe(before);
-    return r.body;
-  };
-
-  const setUpBoard = async () => {
-    expect((await send('POST', '/api/organisations', REGION, asRegistrar)).status).toBe(201);
-    expect((await send('POST', '/api/bodies', BOARD)).status).toBe(201);
-    for (const { userId, name, seat } of MEMBERS) {
-      expect((await send('PUT', `/api/bodies/regionstyrelsen/members/${userId}`, { name, seat })).status).toBe(200);
-    }
-    return send('PUT', '/api/bodies/regionstyrelsen/chair', { userId: 'eva.ordforande' });
-  };
+  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(running, request, status, type);
 
   beforeEach(async () => {
     running = await startApp({ now: new Date('2022-03-01T08:00:00Z') });
@@ -78,7 +54,7 @@ describe('organisations and bodies over HTTP', () => {
     expect(members.filter((m) => m.seat === 'ordinary')).toHaveLength(5);
     expect(members.filter((m) => m.seat === 'deputy')).toHaveLength(2);
 
-    await send('POST', '/api/bodies', { bodyId: 'halso-och-sjukvardsnamnden', name: 'Hälso- och sjukvårdsnämnden', kind: 'committee' });
+    await send('POST', '/api/bodies', HEALTH_COMMITTEE);
     const organisation = await get('/api/organisations/region-exempel', asCaseOfficer);
     expect(organisation.status).toBe(200);
     expect((organisation.body.bodies as Array<{ bodyId: string }>).map((b) => b.bodyId)).toEqual(['regionstyrelsen', 'halso-och-sjukvardsnamnden']);
@@ -97,7 +73,7 @@ describe('organisations and bodies over HTTP', () => {
   });
 
   it('appointing again with the same data changes nothing; a new seat is recorded; removal is idempotent', async () => {
-    await setUpBoard();
+    await setUpRegion(running);
     const before = await count();
     const again = await send('PUT', '/api/bodies/regionstyrelsen/members/lars.ersattare', { name: 'Lars Ersättare', seat: 'deputy' });
     expect(again.status).toBe(200);
@@ -157,7 +133,7 @@ describe('organisations and bodies over HTTP', () => {
     });
 
     it('BODY-SECRETARY-ROLE, BODY-ALREADY-ESTABLISHED, BODY-KIND', async () => {
-      await setUpBoard();
+      await setUpRegion(running);
       await refused(() => send('POST', '/api/bodies', { ...BOARD, bodyId: 'nytt-organ' }, asRegistrar), 422, 'BODY-SECRETARY-ROLE');
       await refused(() => send('PUT', '/api/bodies/regionstyrelsen/members/ny.ledamot', { name: 'Ny Ledamot', seat: 'ordinary' }, asChair), 422, 'BODY-SECRETARY-ROLE');
       await refused(() => send('POST', '/api/bodies', { ...BOARD, name: 'Annan styrelse', kind: 'committee' }), 422, 'BODY-ALREADY-ESTABLISHED');
@@ -165,13 +141,13 @@ describe('organisations and bodies over HTTP', () => {
     });
 
     it('BODY-CHAIR-MEMBER: a deputy cannot chair; the chair cannot be removed', async () => {
-      await setUpBoard();
+      await setUpRegion(running);
       await refused(() => send('PUT', '/api/bodies/regionstyrelsen/chair', { userId: 'lars.ersattare' }), 422, 'BODY-CHAIR-MEMBER');
       await refused(() => send('DELETE', '/api/bodies/regionstyrelsen/members/eva.ordforande'), 422, 'BODY-CHAIR-MEMBER');
     });
 
     it('NOT-FOUND: an unknown body, and another organisation’s organisation and bodies', async () => {
-      await setUpBoard();
+      await setUpRegion(running);
       await refused(() => get('/api/bodies/finns-inte'), 404, 'NOT-FOUND');
       await refused(() => send('PUT', '/api/bodies/finns-inte/members/eva.ordforande', { name: 'Eva Ordförande', seat: 'ordinary' }), 404, 'NOT-FOUND');
       await refused(() => get('/api/organisations/region-exempel', otherOrganisation(asCommitteeSecretary)), 404, 'NOT-FOUND');

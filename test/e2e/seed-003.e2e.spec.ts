@@ -146,6 +146,7 @@ describe('seed 003 end to end: from registration to reported delegated decisions
     const noticedItem = (noticed.items as Body[]).find((i) => i.itemId === itemId)!;
     // KL-13-5 + LAG-1930-173: 15 April is Långfredagen; Easter moves the end to Tuesday 19 April
     expect(noticedItem.appealEndsOn).toBe('2022-04-19');
+    expect(noticedItem.appealWindow).toEqual({ threeWeeksOn: '2022-04-15', endsOn: '2022-04-19', rules: ['KL-13-5', 'LAG-1930-173'] });
     expect(noticedItem.legalForce.status).toBe('appeal_window_open');
 
     // the body's decision sets the area budgets and grants the delegation (both point at § 1)

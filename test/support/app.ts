@@ -73,3 +73,16 @@ export async function call(
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
+
+export type Reply = Awaited<ReturnType<typeof call>>;
+
+/** A refusal is problem+json naming the rule, with the expected status, and the store is exactly as before. */
+export async function expectRefusal(running: RunningApp, request: () => Promise<Reply>, status: number, type: string): Promise<Record<string, unknown>> {
+  const before = (await running.allEvents()).length;
+  const r = await request();
+  expect(r.status).toBe(status);
+  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(r.body).toMatchObject({ type, status });
+  expect((await running.allEvents()).length).toBe(before);
+  return r.body;
+}

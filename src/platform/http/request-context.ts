@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Actor, Role, ROLES } from '../actor';
 import { CommandEnvelope } from '../command-pipeline';
 import { Problem } from '../errors';
+import { SLUG } from './validators';
 
 /** Headers that carry the actor while AUTH_MODE=dev (before authentication lands). */
 export const ACTOR_HEADERS = { user: 'x-user-id', role: 'x-user-role', organisation: 'x-organisation-id' } as const;
@@ -18,7 +19,6 @@ export interface RequestContext {
   envelope(commandType: string): CommandEnvelope;
 }
 
-const ORGANISATION = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -46,7 +46,7 @@ export function readActor(request: FastifyRequest): Actor {
   if (!(ROLES as readonly string[]).includes(role)) {
     throw badHeader(ACTOR_HEADERS.role, `Okänd roll. Giltiga: ${ROLES.join(', ')}.`, `Unknown role. Valid: ${ROLES.join(', ')}.`);
   }
-  if (!ORGANISATION.test(organisationId)) {
+  if (!SLUG.test(organisationId)) {
     throw badHeader(
       ACTOR_HEADERS.organisation,
       'Organisations-id: gemener, siffror och bindestreck.',
