@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { CLOCK, Clock } from './platform/clock';
+import { useJsonBodyParser } from './platform/http/json-body';
 import { validationPipe } from './platform/http/validation';
 
 export interface AppOptions {
@@ -24,17 +25,19 @@ const upTo = (level: false | LogLevel | undefined): false | LogLevel[] =>
 /** Builds the HTTP application exactly as `npm start` runs it; tests and benchmarks use the same. */
 export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
   const module = AppModule.register({ env: options.env, extra: options.extra });
-  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 });
+  const bodyLimit = 2 * 1024 * 1024;
+  const adapter = new FastifyAdapter({ bodyLimit });
   let app: NestFastifyApplication;
   if (options.clock) {
     const testing = await Test.createTestingModule({ imports: [module] })
       .overrideProvider(CLOCK)
       .useValue(options.clock)
       .compile();
-    app = testing.createNestApplication<NestFastifyApplication>(adapter, { logger: upTo(options.logger) });
+    app = testing.createNestApplication<NestFastifyApplication>(adapter, { logger: upTo(options.logger), bodyParser: false });
   } else {
-    app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: upTo(options.logger) });
+    app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: upTo(options.logger), bodyParser: false });
   }
+  useJsonBodyParser(app, bodyLimit);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

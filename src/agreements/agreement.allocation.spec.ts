@@ -117,6 +117,10 @@ describe('agreement decider: allocating activities', () => {
   it(`DECISION-AUTHORITY: a body decision of another body than the agreement's`, () => {
     agreement().when(allocate(MKR, byBoard(2, { bodyId: 'halso-och-sjukvardsnamnden' })), by(caseOfficer)).thenRefuses(DecisionAuthorityRules.DECISION_AUTHORITY);
   });
+
+  it(`AGREEMENT-DECISION-CASE: the body's approval of another case does not allocate the agreement's money`, () => {
+    agreement().when(allocate(MKR, byBoard(2, { caseId: 'c-annat-arende' })), by(caseOfficer)).thenRefuses(R.AGREEMENT_DECISION_CASE);
+  });
 });
 
 describe('agreement decider: every refusal of checkMandate reaches the delegate', () => {
@@ -223,5 +227,9 @@ describe('agreement decider: reallocation between areas', () => {
 
   it(`DECISION-AUTHORITY: an unadjusted decision moves nothing`, () => {
     agreement().when(between(MKR, byBoard(5, { adjusted: false })), by(committeeSecretary)).thenRefuses(DecisionAuthorityRules.DECISION_AUTHORITY);
+  });
+
+  it(`AGREEMENT-DECISION-CASE: the body's approval of another case moves no money between areas`, () => {
+    agreement().when(between(MKR, byBoard(5, { caseId: 'c-annat-arende' })), by(committeeSecretary)).thenRefuses(R.AGREEMENT_DECISION_CASE);
   });
 });

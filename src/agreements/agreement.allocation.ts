@@ -47,9 +47,15 @@ export interface ReallocateBetweenAreas {
 
 export type MoneyCommand = AllocateActivity | ReallocateWithinArea | ReallocateBetweenAreas;
 
-/** The body's decision, which must be the agreement's deciding body once one has decided its budgets. */
+/**
+ * The body's decision, which must be the agreement's deciding body once one has decided its
+ * budgets, and a decision on the agreement's own case: an approval of some other matter does not
+ * set this agreement's budgets or move its money.
+ */
 export function bodyAuthority(state: OpenedAgreement, decision: BodyDecisionRef, fact: BodyDecisionFact | null) {
   const found = requireBodyDecision(decision, fact, { organisationId: state.organisationId, bodyId: state.decidingBodyId ?? undefined });
+  // AGREEMENT-DECISION-CASE
+  if (found.caseId !== state.caseId) throw refuse.decisionOnOtherCase(found.meetingId, found.paragraph, found.caseId, state.caseId);
   return { authority: { kind: 'body' as const, meetingId: found.meetingId, paragraph: found.paragraph, bodyId: found.bodyId }, decidedOn: found.decidedOn };
 }
 

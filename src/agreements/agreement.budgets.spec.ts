@@ -2,8 +2,8 @@ import { auditor, caseOfficer, committeeSecretary, given, regionalDirector } fro
 import { DecisionAuthorityRules } from '../meetings/decision-authority';
 import { Actor } from '../platform/actor';
 import { AgreementRules as R } from './agreements.rules';
-import { AgreementCommand, agreementDecider, OpenAgreement, SetAreaBudgets } from './agreement.decider';
-import { AGREEMENT_ID, allocated, APRIL, AREAS, BUDGETS, budgetLines, budgetsSet, fact, JANUARY_AFTER, MKR, opened, outcomeReported } from './agreement.fixtures';
+import { agreementDecider, OpenAgreement, SetAreaBudgets } from './agreement.decider';
+import { AGREEMENT_ID, allocated, APRIL, AREAS, BUDGETS, budgetLines, budgetsSet, fact, MKR, opened, ORG } from './agreement.fixtures';
 import { AgreementEvent } from './agreements.events';
 
 const at = (now: Date, actor: Actor = committeeSecretary) => ({ now, actor });
@@ -15,6 +15,7 @@ const open: OpenAgreement = {
   type: 'OpenAgreement',
   agreementId: AGREEMENT_ID,
   caseId: 'c-gonv',
+  caseSnapshot: { caseId: 'c-gonv', organisationId: ORG },
   name: 'God och nära vård 2022',
   stateReference: 'S2022/00042',
   year: 2022,
@@ -30,7 +31,6 @@ const setBudgets = (budgets: Record<string, number> = BUDGETS, paragraph = 1, fa
   fact: fact(paragraph, factOverrides),
   budgets: budgetLines(budgets),
 });
-const outcome = (activityId: string, spentOre: number): AgreementCommand => ({ type: 'ReportOutcome', activityId, spentOre, reportedOn: '2022-11-30' });
 
 describe('agreement decider: opening', () => {
   it('opens the agreement with its total, areas and dates, who opened it and when', () => {
@@ -53,6 +53,22 @@ describe('agreement decider: opening', () => {
   it(`BUDGET-AMOUNT-POSITIVE: the total is a positive whole number of öre`, () => {
     given(agreementDecider).when({ ...open, totalOre: 0 }, march15).thenRefuses(R.BUDGET_AMOUNT_POSITIVE);
     given(agreementDecider).when({ ...open, totalOre: 10.5 }, march15).thenRefuses(R.BUDGET_AMOUNT_POSITIVE);
+  });
+
+  it(`AGREEMENT-CASE: the agreement is handled in an existing case of the organisation`, () => {
+    given(agreementDecider).when({ ...open, caseSnapshot: null }, march15).thenRefuses(R.AGREEMENT_CASE);
+    given(agreementDecider)
+      .when({ ...open, caseSnapshot: { caseId: 'c-gonv', organisationId: 'goteborgs-stad' } }, march15)
+      .thenRefuses(R.AGREEMENT_CASE);
+  });
+
+  it(`AGREEMENT-DATES: the money is used before it is reported back and repaid, and not before the agreement's year`, () => {
+    given(agreementDecider).when({ ...open, useDeadline: '2023-04-01' }, march15).thenRefuses(R.AGREEMENT_DATES);
+    given(agreementDecider).when({ ...open, repaymentDate: '2022-12-30' }, march15).thenRefuses(R.AGREEMENT_DATES);
+    given(agreementDecider).when({ ...open, useDeadline: '2021-12-31' }, march15).thenRefuses(R.AGREEMENT_DATES);
+    // the same day for all three is allowed
+    const sameDay = { ...open, useDeadline: '2022-12-31', reportingDate: '2022-12-31', repaymentDate: '2022-12-31' };
+    expect(agreementDecider.decide(sameDay, agreementDecider.initialState, march15)).toHaveLength(1);
   });
 
   it(`AGREEMENT-AREAS-UNIQUE: each development area is named once`, () => {
@@ -102,6 +118,11 @@ describe('agreement decider: area budgets by the body’s decision', () => {
       .thenRefuses(DecisionAuthorityRules.DECISION_AUTHORITY);
   });
 
+  it(`AGREEMENT-DECISION-CASE: an approval of another case, or a § without a case, does not set the agreement's budgets`, () => {
+    agreement().when(setBudgets(BUDGETS, 1, { caseId: 'c-annat-arende' }), march25).thenRefuses(R.AGREEMENT_DECISION_CASE);
+    agreement().when(setBudgets(BUDGETS, 1, { caseId: null }), march25).thenRefuses(R.AGREEMENT_DECISION_CASE);
+  });
+
   it(`AGREEMENT-ROLE: the regional director cannot record the body’s budget decision`, () => {
     agreement().when(setBudgets(), at(APRIL, regionalDirector)).thenRefuses(R.AGREEMENT_ROLE);
   });
@@ -129,84 +150,5 @@ describe('agreement decider: area budgets by the body’s decision', () => {
 
   it(`BUDGET-DEADLINE-PASSED: no budgets are set after the use deadline`, () => {
     agreement().when(setBudgets(), at(new Date('2023-01-01T09:00:00Z'))).thenRefuses(R.BUDGET_DEADLINE_PASSED);
-  });
-});
-
-describe('agreement decider: outcomes, repayment and reporting back', () => {
-  const spending = [budgetsSet(), allocated('x', 'vision-ehalsa', 4 * MKR), allocated('y', 'ambulans', 2 * MKR)];
-
-  it('records the cumulative outcome of an activity; the same figure again changes nothing', () => {
-    const spentX = outcomeReported('x', 'vision-ehalsa', 3 * MKR);
-    agreement(...spending).when(outcome('x', 3 * MKR), at(APRIL, caseOfficer)).then([spentX]);
-    agreement(...spending, spentX).when(outcome('x', 3 * MKR), at(APRIL, caseOfficer)).then([]);
-    const more = outcomeReported('x', 'vision-ehalsa', 4 * MKR);
-    agreement(...spending, spentX).when(outcome('x', 4 * MKR), at(APRIL, caseOfficer)).then([{ ...more, data: { ...more.data, previousSpentOre: 3 * MKR } }]);
-  });
-
-  it(`BUDGET-OUTCOME-WITHIN-ALLOCATION: an outcome lies between zero and the allocation`, () => {
-    agreement(...spending).when(outcome('x', 4 * MKR + 1), at(APRIL, caseOfficer)).thenRefuses(R.BUDGET_OUTCOME_WITHIN_ALLOCATION);
-    agreement(...spending).when(outcome('x', -1), at(APRIL, caseOfficer)).thenRefuses(R.BUDGET_OUTCOME_WITHIN_ALLOCATION);
-  });
-
-  it(`BUDGET-UNKNOWN-ACTIVITY: an outcome for an activity that does not exist`, () => {
-    agreement(...spending).when(outcome('z', 1), at(APRIL, caseOfficer)).thenRefuses(R.BUDGET_UNKNOWN_ACTIVITY);
-  });
-
-  it(`BUDGET-REPAYMENT-BEFORE-DEADLINE: not on or before the use deadline`, () => {
-    agreement(...spending)
-      .when({ type: 'ComputeRepayment', repaymentId: 'r1' }, at(new Date('2022-12-31T12:00:00Z')))
-      .thenRefuses(R.BUDGET_REPAYMENT_BEFORE_DEADLINE);
-  });
-
-  const spent = outcomeReported('x', 'vision-ehalsa', 3 * MKR, '2022-12-20');
-  const repaid: AgreementEvent = {
-    type: 'RepaymentComputed',
-    data: {
-      repaymentId: 'r1',
-      computedOn: '2023-01-10',
-      totalOre: 60 * MKR,
-      spentOre: 3 * MKR,
-      repaymentOre: 57 * MKR,
-      unbudgetedOre: 0,
-      areas: [
-        { areaId: 'nara-vard', budgetOre: 30 * MKR, spentOre: 0, unspentOre: 30 * MKR },
-        { areaId: 'medarbetare', budgetOre: 12 * MKR, spentOre: 0, unspentOre: 12 * MKR },
-        { areaId: 'vision-ehalsa', budgetOre: 10 * MKR, spentOre: 3 * MKR, unspentOre: 7 * MKR },
-        { areaId: 'ambulans', budgetOre: 8 * MKR, spentOre: 0, unspentOre: 8 * MKR },
-      ],
-      recordedAt: JANUARY_AFTER.toISOString(),
-      recordedBy: committeeSecretary.userId,
-    },
-  };
-
-  it('after the deadline the repayment is the total less everything spent, area by area', () => {
-    agreement(...spending, spent).when({ type: 'ComputeRepayment', repaymentId: 'r1' }, at(JANUARY_AFTER)).then([repaid]);
-  });
-
-  it('what was never budgeted is repaid too', () => {
-    const { state } = agreement(budgetsSet({ ...BUDGETS, 'nara-vard': 25 * MKR }));
-    const [computed] = agreementDecider.decide({ type: 'ComputeRepayment', repaymentId: 'r1' }, state, at(JANUARY_AFTER));
-    expect(computed.data).toMatchObject({ repaymentOre: 60 * MKR, unbudgetedOre: 5 * MKR });
-  });
-
-  it(`BUDGET-REPAYMENT-ONCE: computed once; the same command retried changes nothing`, () => {
-    agreement(...spending, spent, repaid).when({ type: 'ComputeRepayment', repaymentId: 'r1' }, at(JANUARY_AFTER)).then([]);
-    agreement(...spending, spent, repaid).when({ type: 'ComputeRepayment', repaymentId: 'r2' }, at(JANUARY_AFTER)).thenRefuses(R.BUDGET_REPAYMENT_ONCE);
-  });
-
-  it(`AGREEMENT-SETTLED: after the repayment no outcome or budget changes`, () => {
-    agreement(...spending, spent, repaid).when(outcome('x', 4 * MKR), at(JANUARY_AFTER, caseOfficer)).thenRefuses(R.AGREEMENT_SETTLED);
-    agreement(...spending, spent, repaid).when(setBudgets(BUDGETS, 9), at(JANUARY_AFTER)).thenRefuses(R.AGREEMENT_SETTLED);
-  });
-
-  it(`AGREEMENT-REPORTING-BACK-ONCE: the reporting back is recorded once; a retry changes nothing`, () => {
-    const report: AgreementCommand = { type: 'RecordReportingBack', submittedOn: '2023-03-28', reference: 'Återrapport S2022/00042' };
-    const recorded: AgreementEvent = {
-      type: 'ReportingBackRecorded',
-      data: { submittedOn: '2023-03-28', reference: 'Återrapport S2022/00042', recordedAt: JANUARY_AFTER.toISOString(), recordedBy: committeeSecretary.userId },
-    };
-    agreement(...spending).when(report, at(JANUARY_AFTER)).then([recorded]);
-    agreement(...spending, recorded).when(report, at(JANUARY_AFTER)).then([]);
-    agreement(...spending, recorded).when({ ...report, reference: 'Annan' }, at(JANUARY_AFTER)).thenRefuses(R.AGREEMENT_REPORTING_BACK_ONCE);
   });
 });

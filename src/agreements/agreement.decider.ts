@@ -4,7 +4,7 @@ import { BodyDecisionFact, BodyDecisionRef } from '../meetings/decision-authorit
 import { Decider, DecisionContext } from '../platform/decider';
 import { NotFound } from '../platform/errors';
 import { bodyAuthority, decideAllocation, decideBetweenAreas, decideWithinArea, MoneyCommand } from './agreement.allocation';
-import { AgreementArea, AgreementEvent, AgreementOpened, AreaBudgetsSet } from './agreements.events';
+import { AgreementArea, AgreementEvent, AgreementOpened, AreaBudgetsSet, OutcomeReported, RepaymentFigures } from './agreements.events';
 import {
   refuse,
   requireActivity,
@@ -23,7 +23,9 @@ export type { AllocateActivity, AuthorityEvidence, ReallocateBetweenAreas, Reall
 export interface OpenAgreement {
   type: 'OpenAgreement';
   agreementId: string;
-  caseId: string | null;
+  caseId: string;
+  /** the case as the handler found it (null when there is none) */
+  caseSnapshot: { caseId: string; organisationId: string } | null;
   name: string;
   stateReference: string;
   year: number;
@@ -69,12 +71,20 @@ const stamp = ({ actor, now }: DecisionContext) => ({ recordedAt: now.toISOStrin
 
 function open(command: OpenAgreement, state: AgreementState, context: DecisionContext): AgreementOpened[] {
   requireRecorder(context);
-  const { type: _type, ...opening } = command;
-  const data = { ...opening, organisationId: context.actor.organisationId };
+  const { type: _type, caseSnapshot, ...opening } = command;
+  const { organisationId } = context.actor;
+  const data = { ...opening, organisationId };
   if (state.status === 'open') {
     const { recordedAt: _at, recordedBy: _by, ...earlier } = state.history[0].data as AgreementOpened['data'];
     // compared canonically: the store need not keep the order of keys
     return retried(canonicalize(earlier) === canonicalize(data), 'agreement', command.agreementId);
+  }
+  // AGREEMENT-CASE
+  if (!caseSnapshot || caseSnapshot.caseId !== command.caseId || caseSnapshot.organisationId !== organisationId) throw refuse.caseMissing(command.caseId);
+  const { year, useDeadline, reportingDate, repaymentDate } = command;
+  // AGREEMENT-DATES (Swedish dates compare as strings)
+  if (useDeadline > reportingDate || useDeadline > repaymentDate || Number(useDeadline.slice(0, 4)) < year) {
+    throw refuse.dates({ year, useDeadline, reportingDate, repaymentDate });
   }
   requireAmount(command.totalOre);
   requireUniqueAreas(command.areas.map((a) => a.areaId));
@@ -108,18 +118,43 @@ function setBudgets(command: SetAreaBudgets, state: OpenedAgreement, context: De
   return [{ type: 'AreaBudgetsSet', data: { authority, decidedOn, budgets: lines, ...stamp(context) } }];
 }
 
+/** The repayment as the ledger stands: total less everything spent, area by area. */
+function repaymentFigures(state: OpenedAgreement): RepaymentFigures {
+  const areas = state.areas.map((a) => {
+    const spentOre = Object.values(state.activities)
+      .filter((x) => x.areaId === a.areaId)
+      .reduce((sum, x) => sum + x.spentOre, 0);
+    return { areaId: a.areaId, budgetOre: a.budgetOre, spentOre, unspentOre: a.budgetOre - spentOre };
+  });
+  const spentOre = spentTotal(state);
+  return { totalOre: state.totalOre, spentOre, repaymentOre: state.totalOre - spentOre, unbudgetedOre: state.totalOre - budgetedTotal(state), areas };
+}
+
 function reportOutcome(command: ReportOutcome, state: OpenedAgreement, context: DecisionContext): AgreementEvent[] {
   requireRecorder(context);
   const { activityId, spentOre, reportedOn } = command;
   const activity = requireActivity(state, activityId);
-  if (activity.spentOre === spentOre) return [];
-  requireUnsettled(state);
+  if (activity.outcomeReportedOn !== null && activity.spentOre === spentOre) return [];
   // BUDGET-OUTCOME-WITHIN-ALLOCATION
   if (!Number.isSafeInteger(spentOre) || spentOre < 0 || spentOre > activity.allocatedOre) {
     throw refuse.outcomeOutsideAllocation(activityId, spentOre, activity.allocatedOre);
   }
-  const data = { activityId, areaId: activity.areaId, spentOre, previousSpentOre: activity.spentOre, reportedOn, ...stamp(context) };
-  return [{ type: 'OutcomeReported', data }];
+  const { repayment } = state;
+  const data = { activityId, areaId: activity.areaId, spentOre, previousSpentOre: activity.spentOre, reportedOn, correction: repayment !== null, ...stamp(context) };
+  const reported: OutcomeReported = { type: 'OutcomeReported', data };
+  if (!repayment) return [reported];
+  // a correction (rättelse) after the repayment: computed again as a new fact naming the figure it replaces; nothing is edited
+  const corrected = evolveAgreement(state, reported) as OpenedAgreement;
+  const recomputed = {
+    repaymentId: repayment.repaymentId,
+    computedOn: swedishDate(context.now),
+    ...repaymentFigures(corrected),
+    activityId,
+    previousRepaymentOre: repayment.repaymentOre,
+    previousComputedOn: repayment.computedOn,
+    ...stamp(context),
+  };
+  return [reported, { type: 'RepaymentRecomputed', data: recomputed }];
 }
 
 function computeRepayment(command: ComputeRepayment, state: OpenedAgreement, context: DecisionContext): AgreementEvent[] {
@@ -132,24 +167,10 @@ function computeRepayment(command: ComputeRepayment, state: OpenedAgreement, con
   const today = swedishDate(context.now);
   // BUDGET-REPAYMENT-BEFORE-DEADLINE
   if (today <= state.useDeadline) throw refuse.repaymentBeforeDeadline(state.useDeadline, today);
-  const areas = state.areas.map((a) => {
-    const spentOre = Object.values(state.activities)
-      .filter((x) => x.areaId === a.areaId)
-      .reduce((sum, x) => sum + x.spentOre, 0);
-    return { areaId: a.areaId, budgetOre: a.budgetOre, spentOre, unspentOre: a.budgetOre - spentOre };
-  });
-  const spentOre = spentTotal(state);
-  const data = {
-    repaymentId: command.repaymentId,
-    computedOn: today,
-    totalOre: state.totalOre,
-    spentOre,
-    repaymentOre: state.totalOre - spentOre,
-    unbudgetedOre: state.totalOre - budgetedTotal(state),
-    areas,
-    ...stamp(context),
-  };
-  return [{ type: 'RepaymentComputed', data }];
+  // BUDGET-OUTCOMES-MISSING: an activity left with nothing allocated cannot have spent anything
+  const missing = Object.values(state.activities).filter((a) => a.outcomeReportedOn === null && a.allocatedOre > 0);
+  if (missing.length > 0) throw refuse.outcomesMissing(missing.map((a) => a.activityId));
+  return [{ type: 'RepaymentComputed', data: { repaymentId: command.repaymentId, computedOn: today, ...repaymentFigures(state), ...stamp(context) } }];
 }
 
 function recordReportingBack(command: RecordReportingBack, state: OpenedAgreement, context: DecisionContext): AgreementEvent[] {
@@ -160,6 +181,8 @@ function recordReportingBack(command: RecordReportingBack, state: OpenedAgreemen
     // AGREEMENT-REPORTING-BACK-ONCE
     throw refuse.reportedBack(state.reportingBack.submittedOn, state.reportingBack.reference);
   }
+  // AGREEMENT-REPORTING-BACK-BEFORE-REPAYMENT
+  if (!state.repayment) throw refuse.reportingBackBeforeRepayment();
   return [{ type: 'ReportingBackRecorded', data: { submittedOn, reference, ...stamp(context) } }];
 }
 

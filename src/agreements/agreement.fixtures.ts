@@ -130,5 +130,5 @@ export const allocated = (activityId: string, areaId: string, amountOre: number,
 
 export const outcomeReported = (activityId: string, areaId: string, spentOre: number, reportedOn = '2022-11-30'): OutcomeReported => ({
   type: 'OutcomeReported',
-  data: { activityId, areaId, spentOre, previousSpentOre: 0, reportedOn, recordedAt: APRIL.toISOString(), recordedBy: 'per.handlaggare' },
+  data: { activityId, areaId, spentOre, previousSpentOre: 0, reportedOn, correction: false, recordedAt: APRIL.toISOString(), recordedBy: 'per.handlaggare' },
 });

@@ -1,6 +1,6 @@
 import { AgreementEvent } from './agreements.events';
 import { activitiesIn, allocatedIn, budgetedTotal, OpenedAgreement, spentTotal } from './agreement.state';
-import { ActivityLedger, AgreementLedger, AreaLedger, HistoryEntry } from './agreements.views';
+import { ActivityLedger, AgreementLedger, AgreementLedgerSummary, AreaLedger, HistoryEntry } from './agreements.views';
 import { formatKronor as kr } from './money';
 
 /** Money as the ledger shows it: öre, and the same amount for people. */
@@ -28,9 +28,11 @@ export function summarise(event: AgreementEvent, state: OpenedAgreement): string
     case 'FundsReallocatedBetweenAreas':
       return `Omfördelning mellan utvecklingsområden: ${kr(event.data.amountOre)} från ${areaName(state, event.data.fromAreaId)} till ${areaName(state, event.data.toAreaId)}`;
     case 'OutcomeReported':
-      return `Utfall för ${title(state, event.data.activityId)} per ${event.data.reportedOn}: ${kr(event.data.spentOre)} (tidigare ${kr(event.data.previousSpentOre)})`;
+      return `${event.data.correction ? 'Rättelse av utfall' : 'Utfall'} för ${title(state, event.data.activityId)} per ${event.data.reportedOn}: ${kr(event.data.spentOre)} (tidigare ${kr(event.data.previousSpentOre)})`;
     case 'RepaymentComputed':
       return `Återbetalning beräknad: ${kr(event.data.repaymentOre)}`;
+    case 'RepaymentRecomputed':
+      return `Återbetalning omräknad efter rättelse av utfall för ${title(state, event.data.activityId)}: ${kr(event.data.repaymentOre)} (tidigare ${kr(event.data.previousRepaymentOre)})`;
     case 'ReportingBackRecorded':
       return `Återrapportering inlämnad ${event.data.submittedOn} (${event.data.reference})`;
   }
@@ -49,6 +51,7 @@ function amountOf(event: AgreementEvent): number | null {
     case 'OutcomeReported':
       return event.data.spentOre;
     case 'RepaymentComputed':
+    case 'RepaymentRecomputed':
       return event.data.repaymentOre;
     case 'ReportingBackRecorded':
       return null;
@@ -99,8 +102,11 @@ function areaLedger(state: OpenedAgreement, areaId: string): AreaLedger {
   };
 }
 
-/** The agreement as its ledger: total, budgets, activities, the history behind them, repayment, reporting back. */
-export function toLedger(state: OpenedAgreement, revision: number): AgreementLedger {
+/**
+ * The agreement's figures as a write answers them: total, budgets, activities, repayment,
+ * reporting back — without the history, which grows with every change (GET has it).
+ */
+export function toLedgerSummary(state: OpenedAgreement, revision: number): AgreementLedgerSummary {
   const budgetedOre = budgetedTotal(state);
   const { repayment, reportingBack } = state;
   return {
@@ -120,7 +126,6 @@ export function toLedger(state: OpenedAgreement, revision: number): AgreementLed
     ...money('allocated', state.areas.reduce((sum, a) => sum + allocatedIn(state, a.areaId), 0)),
     ...money('spent', spentTotal(state)),
     areas: state.areas.map((a) => areaLedger(state, a.areaId)),
-    history: state.history.map((event, i) => historyEntry(event, i, state)),
     repayment: repayment && {
       computedOn: repayment.computedOn,
       ...money('repayment', repayment.repaymentOre),
@@ -128,10 +133,16 @@ export function toLedger(state: OpenedAgreement, revision: number): AgreementLed
       ...money('unbudgeted', repayment.unbudgetedOre),
       dueBy: state.repaymentDate,
       areas: repayment.areas.map((a) => ({ areaId: a.areaId, ...money('budget', a.budgetOre), ...money('spent', a.spentOre), ...money('unspent', a.unspentOre) })),
+      earlier: repayment.earlier.map((e) => ({ computedOn: e.computedOn, ...money('repayment', e.repaymentOre) })),
     },
     reportingBack: reportingBack && { submittedOn: reportingBack.submittedOn, reference: reportingBack.reference, dueBy: state.reportingDate },
     openedAt: state.openedAt,
     openedBy: state.openedBy,
     revision,
   };
+}
+
+/** The agreement as its ledger: every figure and the history behind them. */
+export function toLedger(state: OpenedAgreement, revision: number): AgreementLedger {
+  return { ...toLedgerSummary(state, revision), history: state.history.map((event, i) => historyEntry(event, i, state)) };
 }

@@ -14,6 +14,8 @@ export interface ActivityState {
   title: string;
   allocatedOre: number;
   spentOre: number;
+  /** the date of the latest outcome reported, null while none is: the repayment waits for every one */
+  outcomeReportedOn: string | null;
   owner: ActivityOwner | null;
   recipientOrganisationIds: string[];
   /** what authorised the activity when it was first allocated; later moves name their own */
@@ -23,6 +25,11 @@ export interface ActivityState {
 }
 
 type Opening = Omit<AgreementOpened['data'], 'areas' | 'recordedAt' | 'recordedBy'>;
+
+/** The repayment as it stands: the latest figures, and the earlier ones corrections replaced (oldest first). */
+export interface RepaymentState extends Omit<RepaymentComputed['data'], 'recordedAt' | 'recordedBy'> {
+  earlier: Array<{ computedOn: string; repaymentOre: number }>;
+}
 
 export interface OpenedAgreement extends Opening {
   status: 'open';
@@ -34,7 +41,7 @@ export interface OpenedAgreement extends Opening {
   decidingBodyId: string | null;
   /** every event in order: the ledger's history and the way a retried command recognises its own work */
   history: AgreementEvent[];
-  repayment: RepaymentComputed['data'] | null;
+  repayment: RepaymentState | null;
   reportingBack: ReportingBackRecorded['data'] | null;
 }
 
@@ -86,6 +93,7 @@ function apply(state: OpenedAgreement, event: AgreementEvent): OpenedAgreement {
         title,
         allocatedOre: amountOre,
         spentOre: 0,
+        outcomeReportedOn: null,
         owner,
         recipientOrganisationIds,
         authority,
@@ -104,10 +112,19 @@ function apply(state: OpenedAgreement, event: AgreementEvent): OpenedAgreement {
       const from = withArea(state, fromAreaId, (a) => ({ ...a, budgetOre: a.budgetOre - amountOre }));
       return { ...state, areas: withArea({ ...state, areas: from }, toAreaId, (a) => ({ ...a, budgetOre: a.budgetOre + amountOre })) };
     }
-    case 'OutcomeReported':
-      return { ...state, activities: withActivity(state, event.data.activityId, (a) => ({ ...a, spentOre: event.data.spentOre })) };
-    case 'RepaymentComputed':
-      return { ...state, repayment: event.data };
+    case 'OutcomeReported': {
+      const { activityId, spentOre, reportedOn } = event.data;
+      return { ...state, activities: withActivity(state, activityId, (a) => ({ ...a, spentOre, outcomeReportedOn: reportedOn })) };
+    }
+    case 'RepaymentComputed': {
+      const { recordedAt: _at, recordedBy: _by, ...repayment } = event.data;
+      return { ...state, repayment: { ...repayment, earlier: [] } };
+    }
+    case 'RepaymentRecomputed': {
+      const { repaymentId, computedOn, totalOre, spentOre, repaymentOre, unbudgetedOre, areas, previousComputedOn, previousRepaymentOre } = event.data;
+      const earlier = [...(state.repayment?.earlier ?? []), { computedOn: previousComputedOn, repaymentOre: previousRepaymentOre }];
+      return { ...state, repayment: { repaymentId, computedOn, totalOre, spentOre, repaymentOre, unbudgetedOre, areas, earlier } };
+    }
     case 'ReportingBackRecorded':
       return { ...state, reportingBack: event.data };
   }

@@ -1,11 +1,10 @@
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Actor } from '../platform/actor';
 import { CommandEnvelope } from '../platform/command-pipeline';
 import { Idempotency, Outcome } from '../platform/idempotency';
 import { deterministicId } from '../platform/ids';
 import { AgreementWriter } from './agreement-writer';
 import { AllocateActivityDto, OpenAgreementDto, ReallocationDto, ReportingBackDto, ReportOutcomeDto, SetAreaBudgetsDto } from './agreements.dto';
-import { ActivityDecided, AgreementLedger, ReallocationDecided } from './agreements.views';
+import { ActivityDecided, AgreementLedger, AgreementLedgerSummary, ReallocationDecided } from './agreements.views';
 
 export class OpenAgreementCommand {
   constructor(readonly request: OpenAgreementDto, readonly envelope: CommandEnvelope) {}
@@ -28,32 +27,34 @@ export class ComputeRepaymentCommand {
 export class RecordReportingBackCommand {
   constructor(readonly agreementId: string, readonly request: ReportingBackDto, readonly envelope: CommandEnvelope) {}
 }
+/** A read that may also repair the delegation register, hence the envelope: who read, and which request did it. */
 export class GetAgreementQuery {
-  constructor(readonly agreementId: string, readonly actor: Actor) {}
+  constructor(readonly agreementId: string, readonly envelope: CommandEnvelope) {}
 }
 
 /** Ids of new things come from the command id, so a retry finds its own work. */
 const idFor = (envelope: CommandEnvelope, what: string) => deterministicId(envelope.actor.organisationId, envelope.commandId, what);
 
 @CommandHandler(OpenAgreementCommand)
-export class OpenAgreementHandler implements ICommandHandler<OpenAgreementCommand, Outcome<AgreementLedger>> {
+export class OpenAgreementHandler implements ICommandHandler<OpenAgreementCommand, Outcome<AgreementLedgerSummary>> {
   constructor(private readonly idempotency: Idempotency, private readonly writer: AgreementWriter) {}
 
-  execute({ request, envelope }: OpenAgreementCommand): Promise<Outcome<AgreementLedger>> {
+  execute({ request, envelope }: OpenAgreementCommand): Promise<Outcome<AgreementLedgerSummary>> {
     return this.idempotency.run(envelope, request, async () => {
       const agreementId = idFor(envelope, 'agreement');
       const { caseId, areas, ...rest } = request;
-      const command = { type: 'OpenAgreement' as const, agreementId, caseId: caseId ?? null, ...rest, areas: areas.map(({ areaId, name }) => ({ areaId, name })) };
+      const caseSnapshot = await this.writer.caseSnapshot(caseId);
+      const command = { type: 'OpenAgreement' as const, agreementId, caseId, caseSnapshot, ...rest, areas: areas.map(({ areaId, name }) => ({ areaId, name })) };
       return (await this.writer.execute(agreementId, command, envelope)).ledger;
     });
   }
 }
 
 @CommandHandler(SetAreaBudgetsCommand)
-export class SetAreaBudgetsHandler implements ICommandHandler<SetAreaBudgetsCommand, Outcome<AgreementLedger>> {
+export class SetAreaBudgetsHandler implements ICommandHandler<SetAreaBudgetsCommand, Outcome<AgreementLedgerSummary>> {
   constructor(private readonly idempotency: Idempotency, private readonly writer: AgreementWriter) {}
 
-  execute({ agreementId, request, envelope }: SetAreaBudgetsCommand): Promise<Outcome<AgreementLedger>> {
+  execute({ agreementId, request, envelope }: SetAreaBudgetsCommand): Promise<Outcome<AgreementLedgerSummary>> {
     return this.idempotency.run(envelope, { agreementId, ...request }, async () => {
       const decision = { meetingId: request.decision.meetingId, paragraph: request.decision.paragraph };
       const fact = await this.writer.bodyDecision(envelope.actor.organisationId, decision);
@@ -84,7 +85,7 @@ export class AllocateActivityHandler implements ICommandHandler<AllocateActivity
         },
         envelope,
       );
-      const delegatedDecisionId = await this.writer.recordOnRegister(envelope, state, (e) => e.type === 'ActivityAllocated' && e.data.activityId === activityId);
+      const delegatedDecisionId = this.writer.delegatedDecisionOf(state, (e) => e.type === 'ActivityAllocated' && e.data.activityId === activityId);
       return { activityId, delegatedDecisionId, agreement: ledger };
     });
   }
@@ -106,17 +107,17 @@ export class ReallocateHandler implements ICommandHandler<ReallocateCommand, Out
           ? { type: 'ReallocateWithinArea' as const, reallocationId, areaId, fromActivityId, toActivityId, amountOre, authority }
           : { type: 'ReallocateBetweenAreas' as const, reallocationId, fromAreaId, toAreaId, amountOre, authority };
       const { state, ledger } = await this.writer.execute(agreementId, command, envelope);
-      const delegatedDecisionId = await this.writer.recordOnRegister(envelope, state, (e) => e.type !== 'ActivityAllocated' && e.data.reallocationId === reallocationId);
+      const delegatedDecisionId = this.writer.delegatedDecisionOf(state, (e) => e.type !== 'ActivityAllocated' && e.data.reallocationId === reallocationId);
       return { reallocationId, delegatedDecisionId, agreement: ledger };
     });
   }
 }
 
 @CommandHandler(ReportOutcomeCommand)
-export class ReportOutcomeHandler implements ICommandHandler<ReportOutcomeCommand, Outcome<AgreementLedger>> {
+export class ReportOutcomeHandler implements ICommandHandler<ReportOutcomeCommand, Outcome<AgreementLedgerSummary>> {
   constructor(private readonly idempotency: Idempotency, private readonly writer: AgreementWriter) {}
 
-  execute({ agreementId, request, envelope }: ReportOutcomeCommand): Promise<Outcome<AgreementLedger>> {
+  execute({ agreementId, request, envelope }: ReportOutcomeCommand): Promise<Outcome<AgreementLedgerSummary>> {
     return this.idempotency.run(envelope, { agreementId, ...request }, async () => {
       const { activityId, spentOre, reportedOn } = request;
       return (await this.writer.execute(agreementId, { type: 'ReportOutcome', activityId, spentOre, reportedOn }, envelope)).ledger;
@@ -125,10 +126,10 @@ export class ReportOutcomeHandler implements ICommandHandler<ReportOutcomeComman
 }
 
 @CommandHandler(ComputeRepaymentCommand)
-export class ComputeRepaymentHandler implements ICommandHandler<ComputeRepaymentCommand, Outcome<AgreementLedger>> {
+export class ComputeRepaymentHandler implements ICommandHandler<ComputeRepaymentCommand, Outcome<AgreementLedgerSummary>> {
   constructor(private readonly idempotency: Idempotency, private readonly writer: AgreementWriter) {}
 
-  execute({ agreementId, envelope }: ComputeRepaymentCommand): Promise<Outcome<AgreementLedger>> {
+  execute({ agreementId, envelope }: ComputeRepaymentCommand): Promise<Outcome<AgreementLedgerSummary>> {
     return this.idempotency.run(envelope, { agreementId }, async () => {
       const repaymentId = idFor(envelope, 'repayment');
       return (await this.writer.execute(agreementId, { type: 'ComputeRepayment', repaymentId }, envelope)).ledger;
@@ -137,10 +138,10 @@ export class ComputeRepaymentHandler implements ICommandHandler<ComputeRepayment
 }
 
 @CommandHandler(RecordReportingBackCommand)
-export class RecordReportingBackHandler implements ICommandHandler<RecordReportingBackCommand, Outcome<AgreementLedger>> {
+export class RecordReportingBackHandler implements ICommandHandler<RecordReportingBackCommand, Outcome<AgreementLedgerSummary>> {
   constructor(private readonly idempotency: Idempotency, private readonly writer: AgreementWriter) {}
 
-  execute({ agreementId, request, envelope }: RecordReportingBackCommand): Promise<Outcome<AgreementLedger>> {
+  execute({ agreementId, request, envelope }: RecordReportingBackCommand): Promise<Outcome<AgreementLedgerSummary>> {
     return this.idempotency.run(envelope, { agreementId, ...request }, async () => {
       const { submittedOn, reference } = request;
       return (await this.writer.execute(agreementId, { type: 'RecordReportingBack', submittedOn, reference }, envelope)).ledger;
@@ -152,7 +153,7 @@ export class RecordReportingBackHandler implements ICommandHandler<RecordReporti
 export class GetAgreementHandler implements IQueryHandler<GetAgreementQuery, AgreementLedger> {
   constructor(private readonly writer: AgreementWriter) {}
 
-  execute({ agreementId, actor }: GetAgreementQuery): Promise<AgreementLedger> {
-    return this.writer.read(agreementId, actor);
+  execute({ agreementId, envelope }: GetAgreementQuery): Promise<AgreementLedger> {
+    return this.writer.read(agreementId, envelope);
   }
 }

@@ -16,7 +16,7 @@ import {
   SetAreaBudgetsCommand,
 } from './agreements.commands';
 import { AllocateActivityDto, OpenAgreementDto, ReallocationDto, ReportingBackDto, ReportOutcomeDto, SetAreaBudgetsDto } from './agreements.dto';
-import { ActivityDecided, AgreementLedger, ReallocationDecided } from './agreements.views';
+import { ActivityDecided, AgreementLedger, AgreementLedgerSummary, ReallocationDecided } from './agreements.views';
 
 const IdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' });
 const agreementId = () => Param('agreementId', new ParseUUIDPipe());
@@ -40,10 +40,10 @@ export class AgreementsController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'openAgreement', summary: 'Registrera överenskommelse med staten (open an agreement: total, development areas, dates)' })
   @IdempotencyKey()
-  @ApiResponse({ status: 201, type: AgreementLedger })
+  @ApiResponse({ status: 201, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 409, 422)
-  async open(@Body() body: OpenAgreementDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementLedger> {
-    const ledger = await this.send<AgreementLedger>(new OpenAgreementCommand(body, ctx.envelope('OpenAgreement')), reply);
+  async open(@Body() body: OpenAgreementDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementLedgerSummary> {
+    const ledger = await this.send<AgreementLedgerSummary>(new OpenAgreementCommand(body, ctx.envelope('OpenAgreement')), reply);
     void reply.header('location', `/api/agreements/${ledger.agreementId}`);
     return ledger;
   }
@@ -53,20 +53,20 @@ export class AgreementsController {
   @ApiResponse({ status: 200, type: AgreementLedger })
   @ApiProblems(400, 401, 404)
   get(@agreementId() id: string, @Ctx() ctx: RequestContext): Promise<AgreementLedger> {
-    return this.queries.execute(new GetAgreementQuery(id, ctx.actor));
+    return this.queries.execute(new GetAgreementQuery(id, ctx.envelope('GetAgreement')));
   }
 
   @Put(':agreementId/area-budgets')
   @ApiOperation({ operationId: 'setAreaBudgets', summary: 'Budget per utvecklingsområde enligt nämndens beslut (area budgets by the body’s decision)' })
   @IdempotencyKey()
-  @ApiResponse({ status: 200, type: AgreementLedger })
+  @ApiResponse({ status: 200, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 404, 409, 422)
   setAreaBudgets(
     @agreementId() id: string,
     @Body() body: SetAreaBudgetsDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AgreementLedger> {
+  ): Promise<AgreementLedgerSummary> {
     return this.send(new SetAreaBudgetsCommand(id, body, ctx.envelope('SetAreaBudgets')), reply);
   }
 
@@ -104,14 +104,14 @@ export class AgreementsController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'reportOutcome', summary: 'Rapportera utfall för en aktivitet (report an activity’s cumulative outcome)' })
   @IdempotencyKey()
-  @ApiResponse({ status: 201, type: AgreementLedger })
+  @ApiResponse({ status: 201, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 404, 409, 422)
   reportOutcome(
     @agreementId() id: string,
     @Body() body: ReportOutcomeDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AgreementLedger> {
+  ): Promise<AgreementLedgerSummary> {
     return this.send(new ReportOutcomeCommand(id, body, ctx.envelope('ReportOutcome')), reply);
   }
 
@@ -119,9 +119,9 @@ export class AgreementsController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'computeRepayment', summary: 'Beräkna återbetalning efter sista användningsdag (compute the repayment after the use deadline)' })
   @IdempotencyKey()
-  @ApiResponse({ status: 201, type: AgreementLedger })
+  @ApiResponse({ status: 201, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 404, 409, 422)
-  computeRepayment(@agreementId() id: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementLedger> {
+  computeRepayment(@agreementId() id: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementLedgerSummary> {
     return this.send(new ComputeRepaymentCommand(id, ctx.envelope('ComputeRepayment')), reply);
   }
 
@@ -129,14 +129,14 @@ export class AgreementsController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'recordReportingBack', summary: 'Registrera återrapportering till staten (record the reporting back)' })
   @IdempotencyKey()
-  @ApiResponse({ status: 201, type: AgreementLedger })
+  @ApiResponse({ status: 201, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 404, 409, 422)
   recordReportingBack(
     @agreementId() id: string,
     @Body() body: ReportingBackDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AgreementLedger> {
+  ): Promise<AgreementLedgerSummary> {
     return this.send(new RecordReportingBackCommand(id, body, ctx.envelope('RecordReportingBack')), reply);
   }
 }

@@ -35,10 +35,9 @@ export class AreaDto {
 }
 
 export class OpenAgreementDto {
-  @ApiPropertyOptional({ description: 'the case (ärende) the agreement is handled in', format: 'uuid' })
-  @IsOptional()
+  @ApiProperty({ description: 'the case (ärende) the agreement is handled in; the body decisions on its money are decisions on this case', format: 'uuid' })
   @IsUUID()
-  caseId?: string;
+  caseId!: string;
 
   @ApiProperty({ example: 'God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav' })
   @IsString()

@@ -22,7 +22,8 @@ export type AgreementOpened = DomainEvent<
   Recorded & {
     agreementId: string;
     organisationId: string;
-    caseId: string | null;
+    /** the case (ärende) the agreement is handled in: every body decision on its money is a decision on this case */
+    caseId: string;
     name: string;
     /** the state's reference for the agreement, e.g. "S2022/00042" */
     stateReference: string;
@@ -72,7 +73,15 @@ export type FundsReallocatedBetweenAreas = DomainEvent<
 
 export type OutcomeReported = DomainEvent<
   'OutcomeReported',
-  Recorded & { activityId: string; areaId: string; spentOre: number; previousSpentOre: number; reportedOn: string }
+  Recorded & {
+    activityId: string;
+    areaId: string;
+    spentOre: number;
+    previousSpentOre: number;
+    reportedOn: string;
+    /** reported after the repayment was computed: a correction (rättelse), followed by the recomputed repayment */
+    correction: boolean;
+  }
 >;
 
 export interface RepaymentAreaLine {
@@ -82,18 +91,33 @@ export interface RepaymentAreaLine {
   unspentOre: number;
 }
 
-export type RepaymentComputed = DomainEvent<
-  'RepaymentComputed',
-  Recorded & {
-    repaymentId: string;
-    computedOn: string;
-    totalOre: number;
-    spentOre: number;
-    /** total − everything spent: the unspent part of every area plus what was never budgeted */
-    repaymentOre: number;
-    unbudgetedOre: number;
-    areas: RepaymentAreaLine[];
-  }
+/** The repayment's figures as computed from the ledger on one day. */
+export interface RepaymentFigures {
+  totalOre: number;
+  spentOre: number;
+  /** total − everything spent: the unspent part of every area plus what was never budgeted */
+  repaymentOre: number;
+  unbudgetedOre: number;
+  areas: RepaymentAreaLine[];
+}
+
+export type RepaymentComputed = DomainEvent<'RepaymentComputed', Recorded & RepaymentFigures & { repaymentId: string; computedOn: string }>;
+
+/**
+ * A corrected outcome after the repayment: the repayment is computed again as a new fact that
+ * names the figure it replaces, so the first figure (perhaps already reported to the state) stays.
+ */
+export type RepaymentRecomputed = DomainEvent<
+  'RepaymentRecomputed',
+  Recorded &
+    RepaymentFigures & {
+      repaymentId: string;
+      computedOn: string;
+      /** the corrected activity */
+      activityId: string;
+      previousRepaymentOre: number;
+      previousComputedOn: string;
+    }
 >;
 
 export type ReportingBackRecorded = DomainEvent<'ReportingBackRecorded', Recorded & { submittedOn: string; reference: string }>;
@@ -106,4 +130,5 @@ export type AgreementEvent =
   | FundsReallocatedBetweenAreas
   | OutcomeReported
   | RepaymentComputed
+  | RepaymentRecomputed
   | ReportingBackRecorded;

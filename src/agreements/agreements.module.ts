@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { DelegationsModule } from '../delegations/delegations.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { AgreementWriter } from './agreement-writer';
@@ -15,7 +16,7 @@ import {
 import { AgreementsController } from './agreements.controller';
 
 @Module({
-  imports: [MeetingsModule, DelegationsModule],
+  imports: [CasesModule, MeetingsModule, DelegationsModule],
   controllers: [AgreementsController],
   providers: [
     AgreementWriter,

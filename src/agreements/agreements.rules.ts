@@ -12,16 +12,24 @@ import { formatKronor } from './money';
 export const AgreementRules = {
   /** Agreement facts (opening, body decisions, outcomes, repayment, reporting back) are recorded by a case officer or committee secretary. */
   AGREEMENT_ROLE: 'AGREEMENT-ROLE',
+  /** An agreement is handled in a case (ärende) of the organisation. */
+  AGREEMENT_CASE: 'AGREEMENT-CASE',
+  /** A body decision sets an agreement's budgets or moves its money only when it is a decision on the agreement's case. */
+  AGREEMENT_DECISION_CASE: 'AGREEMENT-DECISION-CASE',
+  /** The money is used before it is reported back and repaid (use deadline ≤ reporting date and repayment date), and not before the agreement's year. */
+  AGREEMENT_DATES: 'AGREEMENT-DATES',
   /** An agreement names its development areas once each. */
   AGREEMENT_AREAS_UNIQUE: 'AGREEMENT-AREAS-UNIQUE',
   /** An id (agreement, activity, reallocation, body decision) already recorded with other content. */
   AGREEMENT_DUPLICATE: 'AGREEMENT-DUPLICATE',
-  /** Once the repayment is computed the money is settled: nothing more is budgeted, allocated, moved or reported. */
+  /** Once the repayment is computed the money is settled: nothing more is budgeted, allocated or moved (a later outcome is a correction that recomputes the repayment). */
   AGREEMENT_SETTLED: 'AGREEMENT-SETTLED',
   /** A delegated decision moves an agreement's money only under a delegation of the body that decided its budgets. */
   AGREEMENT_DECIDING_BODY: 'AGREEMENT-DECIDING-BODY',
   /** The reporting back to the state is recorded once. */
   AGREEMENT_REPORTING_BACK_ONCE: 'AGREEMENT-REPORTING-BACK-ONCE',
+  /** The reporting back is recorded only after the repayment is computed: it reports the final figures. */
+  AGREEMENT_REPORTING_BACK_BEFORE_REPAYMENT: 'AGREEMENT-REPORTING-BACK-BEFORE-REPAYMENT',
   /** The area budgets together never exceed the agreement's total. */
   BUDGET_AREAS_WITHIN_TOTAL: 'BUDGET-AREAS-WITHIN-TOTAL',
   /** An area's budget is never set below what its activities already hold. */
@@ -46,6 +54,8 @@ export const AgreementRules = {
   BUDGET_OUTCOME_WITHIN_ALLOCATION: 'BUDGET-OUTCOME-WITHIN-ALLOCATION',
   /** The repayment is computed only after the use deadline. */
   BUDGET_REPAYMENT_BEFORE_DEADLINE: 'BUDGET-REPAYMENT-BEFORE-DEADLINE',
+  /** The repayment is computed only when every activity with money has a reported outcome (none is counted as zero). */
+  BUDGET_OUTCOMES_MISSING: 'BUDGET-OUTCOMES-MISSING',
   /** The repayment is computed once. */
   BUDGET_REPAYMENT_ONCE: 'BUDGET-REPAYMENT-ONCE',
 } as const;
@@ -60,6 +70,27 @@ export const refuse = {
       'Endast en handläggare eller nämndsekreterare kan registrera detta för överenskommelsen.',
       'Only a case officer or a committee secretary can record this for the agreement.',
       { role },
+    ),
+  caseMissing: (caseId: string) =>
+    new RuleViolation(
+      R.AGREEMENT_CASE,
+      'Överenskommelsen handläggs i ett ärende; det ärendet finns inte i organisationen.',
+      'An agreement is handled in a case; that case does not exist in the organisation.',
+      { caseId },
+    ),
+  decisionOnOtherCase: (meetingId: string, paragraph: number, decisionCaseId: string | null, caseId: string) =>
+    new RuleViolation(
+      R.AGREEMENT_DECISION_CASE,
+      `Beslut § ${paragraph} gäller inte det ärende överenskommelsen handläggs i.`,
+      `Decision § ${paragraph} is not a decision on the case the agreement is handled in.`,
+      { meetingId, paragraph, decisionCaseId, caseId },
+    ),
+  dates: (dates: { year: number; useDeadline: string; reportingDate: string; repaymentDate: string }) =>
+    new RuleViolation(
+      R.AGREEMENT_DATES,
+      `Sista användningsdag (${dates.useDeadline}) ska ligga i eller efter år ${dates.year} och senast på återrapporterings- och återbetalningsdagen.`,
+      `The use deadline (${dates.useDeadline}) must fall in or after ${dates.year} and on or before the reporting and repayment dates.`,
+      dates,
     ),
   areasNotUnique: (areaIds: string[]) =>
     new RuleViolation(R.AGREEMENT_AREAS_UNIQUE, 'Varje utvecklingsområde anges en gång.', 'Name each development area once.', { areaIds }),
@@ -90,6 +121,20 @@ export const refuse = {
       `Återrapporteringen är redan registrerad (${reference}, ${submittedOn}).`,
       `The reporting back is already recorded (${reference}, ${submittedOn}).`,
       { submittedOn, reference },
+    ),
+  reportingBackBeforeRepayment: () =>
+    new RuleViolation(
+      R.AGREEMENT_REPORTING_BACK_BEFORE_REPAYMENT,
+      'Återrapporteringen registreras först när återbetalningen är beräknad.',
+      'The reporting back is recorded only once the repayment is computed.',
+      {},
+    ),
+  outcomesMissing: (activityIds: string[]) =>
+    new RuleViolation(
+      R.BUDGET_OUTCOMES_MISSING,
+      `Utfall saknas för ${activityIds.length} aktivitet(er); återbetalningen beräknas när alla har rapporterats.`,
+      `${activityIds.length} activit${activityIds.length === 1 ? 'y has' : 'ies have'} no reported outcome; the repayment is computed once all have one.`,
+      { activityIds },
     ),
   areasAboveTotal: (budgetedOre: number, totalOre: number) =>
     new RuleViolation(

@@ -72,8 +72,14 @@ export class RepaymentAreaView {
   @ApiProperty() unspentFormatted!: string;
 }
 
-export class RepaymentView {
+export class EarlierRepaymentView {
   @ApiProperty({ example: '2023-01-10' }) computedOn!: string;
+  @ApiProperty({ example: 5_650_000_000 }) repaymentOre!: number;
+  @ApiProperty({ example: '56 500 000 kr' }) repaymentFormatted!: string;
+}
+
+export class RepaymentView {
+  @ApiProperty({ example: '2023-01-10', description: 'the day of the latest figure (a correction recomputes it)' }) computedOn!: string;
   @ApiProperty({ description: 'total − everything spent' }) repaymentOre!: number;
   @ApiProperty() repaymentFormatted!: string;
   @ApiProperty() spentOre!: number;
@@ -82,6 +88,8 @@ export class RepaymentView {
   @ApiProperty() unbudgetedFormatted!: string;
   @ApiProperty({ example: '2023-06-30' }) dueBy!: string;
   @ApiProperty({ type: [RepaymentAreaView] }) areas!: RepaymentAreaView[];
+  @ApiProperty({ type: [EarlierRepaymentView], description: 'figures replaced after corrected outcomes (rättelse), oldest first' })
+  earlier!: EarlierRepaymentView[];
 }
 
 export class ReportingBackView {
@@ -90,11 +98,14 @@ export class ReportingBackView {
   @ApiProperty({ example: '2023-03-31' }) dueBy!: string;
 }
 
-/** The ledger of an agreement: what an auditor needs to explain every figure. */
-export class AgreementLedger {
+/**
+ * The agreement's figures as every write answers them: the ledger without its history, which
+ * grows with every change (GET /api/agreements/:agreementId has it).
+ */
+export class AgreementLedgerSummary {
   @ApiProperty({ format: 'uuid' }) agreementId!: string;
   @ApiProperty({ example: 'region-exempel' }) organisationId!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) caseId!: string | null;
+  @ApiProperty({ format: 'uuid', description: 'the case (ärende) the agreement is handled in' }) caseId!: string;
   @ApiProperty({ example: 'God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav' }) name!: string;
   @ApiProperty({ example: 'S2022/00042' }) stateReference!: string;
   @ApiProperty({ example: 2022 }) year!: number;
@@ -113,7 +124,6 @@ export class AgreementLedger {
   @ApiProperty() spentOre!: number;
   @ApiProperty() spentFormatted!: string;
   @ApiProperty({ type: [AreaLedger] }) areas!: AreaLedger[];
-  @ApiProperty({ type: [HistoryEntry], description: 'every change, in order, each with its authority' }) history!: HistoryEntry[];
   @ApiProperty({ type: RepaymentView, nullable: true }) repayment!: RepaymentView | null;
   @ApiProperty({ type: ReportingBackView, nullable: true }) reportingBack!: ReportingBackView | null;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
@@ -121,15 +131,20 @@ export class AgreementLedger {
   @ApiProperty({ description: 'revision of the agreement stream', example: 5 }) revision!: number;
 }
 
+/** The ledger of an agreement: what an auditor needs to explain every figure. */
+export class AgreementLedger extends AgreementLedgerSummary {
+  @ApiProperty({ type: [HistoryEntry], description: 'every change, in order, each with its authority' }) history!: HistoryEntry[];
+}
+
 export class ActivityDecided {
   @ApiProperty({ format: 'uuid' }) activityId!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'on the delegation register when taken under a delegation' })
   delegatedDecisionId!: string | null;
-  @ApiProperty({ type: AgreementLedger }) agreement!: AgreementLedger;
+  @ApiProperty({ type: AgreementLedgerSummary }) agreement!: AgreementLedgerSummary;
 }
 
 export class ReallocationDecided {
   @ApiProperty({ format: 'uuid' }) reallocationId!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) delegatedDecisionId!: string | null;
-  @ApiProperty({ type: AgreementLedger }) agreement!: AgreementLedger;
+  @ApiProperty({ type: AgreementLedgerSummary }) agreement!: AgreementLedgerSummary;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ItemOutcome } from '../meetings/decision-authority';
 import { CommandEnvelope, CommandPipeline } from '../platform/command-pipeline';
+import { deterministicId } from '../platform/ids';
 import { caseDecider } from './case.decider';
 import { CaseStatus } from './case.state';
 import { caseStreamId } from './diary-number';
@@ -20,9 +21,10 @@ export interface CaseSnapshot {
 }
 
 /**
- * What the meetings capability may know and do about a case. The meeting's stream is written
- * first; these appends to the case follow and are no-ops when already done, so a retried
- * meeting command completes its work without doubling it.
+ * What the meetings capability may know and do about a case. Putting a case on an agenda writes
+ * the case first (the stream two meetings could contend for) and takes it back if the meeting
+ * then refuses; a decision writes the meeting first and the outcome here after. Each append is a
+ * no-op when already done, so a retried meeting command completes its work without doubling it.
  */
 @Injectable()
 export class CaseFacts {
@@ -50,6 +52,22 @@ export class CaseFacts {
   async placeOnAgenda(envelope: CommandEnvelope, p: { caseId: string; meetingId: string; itemId: string; bodyId: string }): Promise<void> {
     const { caseId, meetingId, itemId, bodyId } = p;
     await this.pipeline.execute(caseDecider, caseStreamId(caseId), { type: 'PlaceOnAgenda', meetingId, itemId, bodyId }, envelope);
+  }
+
+  /**
+   * Compensation when the meeting refused the item after the case was placed for it: back to
+   * ready_for_agenda. Idempotent; a no-op unless the case is on that meeting's agenda as that item.
+   */
+  async removeFromAgenda(envelope: CommandEnvelope, p: { caseId: string; meetingId: string; itemId: string }): Promise<void> {
+    const { caseId, meetingId, itemId } = p;
+    // event ids come from the command id: the placement already used this command's ids on the case's stream
+    const compensation: CommandEnvelope = {
+      ...envelope,
+      commandId: deterministicId(envelope.commandId, 'remove-from-agenda'),
+      commandType: 'RemoveFromAgenda',
+      causationId: envelope.commandId,
+    };
+    await this.pipeline.execute(caseDecider, caseStreamId(caseId), { type: 'RemoveFromAgenda', meetingId, itemId }, compensation);
   }
 
   /** idempotent; referred_back → 'in_preparation', postponed → 'ready_for_agenda', approved/approved_with_amendments/rejected → 'decided' */

@@ -2,7 +2,7 @@ import { ItemOutcome } from '../meetings/decision-authority';
 import { Decider } from '../platform/decider';
 import { attachDocument, recordPreparation, writeOfficialReport } from './case.report';
 import { CaseState, evolveCase } from './case.state';
-import { close, markReadyForAgenda, placeOnAgenda, recordItemOutcome, withdraw } from './case.workflow';
+import { close, markReadyForAgenda, placeOnAgenda, recordItemOutcome, removeFromAgenda, withdraw } from './case.workflow';
 import { CaseEvent, DiaryNumberAssigned, DocumentKind, OfficialReport } from './cases.events';
 import { refuse } from './cases.rules';
 
@@ -38,12 +38,18 @@ export interface RecordPreparation {
 export interface MarkReadyForAgenda {
   type: 'MarkReadyForAgenda';
 }
-/** From the meetings capability, after the meeting's own stream took the item. */
+/** From the meetings capability, before the meeting's own stream takes the item (the case is the contended stream). */
 export interface PlaceOnAgenda {
   type: 'PlaceOnAgenda';
   meetingId: string;
   itemId: string;
   bodyId: string;
+}
+/** From the meetings capability: the meeting refused the item it reserved the case for, so the reservation is taken back. */
+export interface RemoveFromAgenda {
+  type: 'RemoveFromAgenda';
+  meetingId: string;
+  itemId: string;
 }
 /** From the meetings capability, after the meeting's own stream recorded the decision. */
 export interface RecordItemOutcome {
@@ -70,6 +76,7 @@ export type CaseCommand =
   | RecordPreparation
   | MarkReadyForAgenda
   | PlaceOnAgenda
+  | RemoveFromAgenda
   | RecordItemOutcome
   | Withdraw
   | Close;
@@ -123,6 +130,8 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return markReadyForAgenda(state, actor, now);
       case 'PlaceOnAgenda':
         return placeOnAgenda(command, state, actor, now);
+      case 'RemoveFromAgenda':
+        return removeFromAgenda(command, state, actor, now);
       case 'RecordItemOutcome':
         return recordItemOutcome(command, state, actor, now);
       case 'Withdraw':

@@ -84,6 +84,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       const { meetingId, itemId, bodyId, placedAt } = event.data;
       return { ...state, status: 'on_agenda', agenda: { meetingId, itemId, bodyId, placedAt } };
     }
+    case 'CaseRemovedFromAgenda':
+      return { ...state, status: 'ready_for_agenda', agenda: null };
     case 'ItemOutcomeRecorded': {
       const { caseId: _caseId, ...decision } = event.data;
       return {

@@ -111,6 +111,24 @@ describe('case decider: on the agenda (from the meeting)', () => {
   });
 });
 
+describe('case decider: a placement the meeting refused (compensation)', () => {
+  const remove = (meetingId = 'm1', itemId = 'i1'): CaseCommand => ({ type: 'RemoveFromAgenda', meetingId, itemId });
+  const removed: CaseEvent = { type: 'CaseRemovedFromAgenda', data: { caseId, meetingId: 'm1', itemId: 'i1', removedAt: at } };
+
+  it('CASE-AGENDA: the placement is taken back and the case is ready for another agenda', () => {
+    given(caseDecider, ...onAgenda).when(remove(), secretary).then([removed]);
+    expect(given(caseDecider, ...onAgenda, removed).state).toMatchObject({ status: 'ready_for_agenda', agenda: null });
+    given(caseDecider, ...onAgenda, removed).when(place('m2', 'i2'), secretary).then([placed('m2', 'i2')]);
+  });
+
+  it('CASE-AGENDA: only the named placement is taken back; anything else (a retry, another item, a decided item) changes nothing', () => {
+    given(caseDecider, ...onAgenda, removed).when(remove(), secretary).then([]);
+    given(caseDecider, ...onAgenda).when(remove('m2', 'i2'), secretary).then([]);
+    given(caseDecider, ...decided).when(remove(), secretary).then([]);
+    given(caseDecider, registered, written, ready).when(remove(), secretary).then([]);
+  });
+});
+
 describe('case decider: the body’s outcome', () => {
   it.each([
     ['approved', 'decided'],

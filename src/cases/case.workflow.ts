@@ -1,5 +1,5 @@
 import { Actor } from '../platform/actor';
-import type { Close, PlaceOnAgenda, RecordItemOutcome, Withdraw } from './case.decider';
+import type { Close, PlaceOnAgenda, RecordItemOutcome, RemoveFromAgenda, Withdraw } from './case.decider';
 import { requireCase, requireStatus, CaseState } from './case.state';
 import { CaseEvent } from './cases.events';
 import { refuse } from './cases.rules';
@@ -18,8 +18,10 @@ const sameItem = (a: { meetingId: string; itemId: string }, b: { meetingId: stri
   a.meetingId === b.meetingId && a.itemId === b.itemId;
 
 /**
- * The meeting decider has checked the secretary and the agenda; this is the case's side of it.
- * A retry after a crash between the two streams finds the case already there (or already dealt with).
+ * The reservation of the case for a meeting's item, written before the meeting's own item: the
+ * case's stream is the one two meetings could contend for, so it decides (CASE-STATUS) that a case
+ * is on one agenda at a time. The meeting decider has checked the secretary and its own side in a
+ * dry run first. A retry finds the case already there (or already dealt with).
  */
 export function placeOnAgenda(command: PlaceOnAgenda, state: CaseState, actor: Actor, now: Date): CaseEvent[] {
   const file = requireCase(state, actor);
@@ -27,6 +29,18 @@ export function placeOnAgenda(command: PlaceOnAgenda, state: CaseState, actor: A
   requireStatus(file, ['ready_for_agenda'], { sv: 'föra upp ärendet på föredragningslistan', en: 'put the case on the agenda' });
   const { meetingId, itemId, bodyId } = command;
   return [{ type: 'CasePlacedOnAgenda', data: { caseId: file.caseId, meetingId, itemId, bodyId, placedAt: now.toISOString() } }];
+}
+
+/**
+ * CASE-AGENDA: the meeting refused the item after the case was reserved for it, so the case goes
+ * back to ready. Only that reservation is taken back; anything else (already taken back, another
+ * meeting's item, a decided item) changes nothing, so a retried compensation is harmless.
+ */
+export function removeFromAgenda(command: RemoveFromAgenda, state: CaseState, actor: Actor, now: Date): CaseEvent[] {
+  const file = requireCase(state, actor);
+  if (file.status !== 'on_agenda' || !file.agenda || !sameItem(file.agenda, command)) return [];
+  const { meetingId, itemId } = command;
+  return [{ type: 'CaseRemovedFromAgenda', data: { caseId: file.caseId, meetingId, itemId, removedAt: now.toISOString() } }];
 }
 
 /** CASE-AGENDA: the body's outcome, recorded on the case after the meeting's stream has it; once per item. */

@@ -92,11 +92,14 @@ export type PreparationRecorded = DomainEvent<
 
 export type CaseMarkedReadyForAgenda = DomainEvent<'CaseMarkedReadyForAgenda', { caseId: string; markedAt: string; markedBy: string }>;
 
-/** Written after the meeting took the case onto its agenda (the meeting's stream is written first). */
+/** The case reserved for a meeting's agenda item: written before the meeting's item, so a case is on one agenda at a time. */
 export type CasePlacedOnAgenda = DomainEvent<
   'CasePlacedOnAgenda',
   { caseId: string; meetingId: string; itemId: string; bodyId: string; placedAt: string }
 >;
+
+/** The reservation taken back because the meeting refused the item after it (e.g. it closed in between). */
+export type CaseRemovedFromAgenda = DomainEvent<'CaseRemovedFromAgenda', { caseId: string; meetingId: string; itemId: string; removedAt: string }>;
 
 /** What the body did with the case, under which paragraph (§) of which meeting. */
 export type ItemOutcomeRecorded = DomainEvent<
@@ -125,6 +128,7 @@ export type CaseEvent =
   | PreparationRecorded
   | CaseMarkedReadyForAgenda
   | CasePlacedOnAgenda
+  | CaseRemovedFromAgenda
   | ItemOutcomeRecorded
   | CaseWithdrawn
   | CaseClosed;

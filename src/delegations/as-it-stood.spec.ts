@@ -19,7 +19,7 @@ describe('a delegation as it stood at the moment of each decision', () => {
     return events;
   };
   const decide = (id: string, amountOre: number, at: Date) => {
-    const authorised = checkMandate(versionInForce(state, DELEGATION_ID), {
+    const authorised = checkMandate(versionInForce(state, DELEGATION_ID, at), {
       actor: regionalDirector,
       agreementId: GONV,
       areaIds: ['nara-vard'],
@@ -80,7 +80,7 @@ describe('a delegation as it stood at the moment of each decision', () => {
     decide('dd-april', 1_000_000_00, new Date('2022-04-05T08:00:00Z'));
     const revocation = { meetingId: 'rs-2022-09-13', paragraph: 88 };
     run(
-      { type: 'RevokeDelegation', delegationId: DELEGATION_ID, organisationId: ORG, decision: revocation, decisionFact: decisionFact(revocation) },
+      { type: 'RevokeDelegation', delegationId: DELEGATION_ID, organisationId: ORG, decision: revocation, decisionFact: decisionFact(revocation), effectiveOn: null },
       committeeSecretary,
       new Date('2022-09-20T09:00:00Z'),
     );
@@ -88,5 +88,39 @@ describe('a delegation as it stood at the moment of each decision', () => {
     const model = delegationReadModel(state, DELEGATION_ID)!;
     expect(model.revokedAt).toBe('2022-09-20T09:00:00.000Z');
     expect(model.decisions.map((d) => d.delegatedDecisionId)).toEqual(['dd-april']);
+  });
+
+  it('DELEGATION-VALIDITY: an amendment recorded but valid from a later day leaves version 1 in force until then', () => {
+    run(amend({ amountLimitOre: 1_000_000_00, validFrom: '2022-07-01' }), committeeSecretary, new Date('2022-06-20T09:00:00Z'));
+
+    expect(versionInForce(state, DELEGATION_ID, new Date('2022-06-25T08:00:00Z'))).toMatchObject({ version: 1, amountLimitOre: 5_000_000_00 });
+    expect(decide('dd-june', 3_000_000_00, new Date('2022-06-25T08:00:00Z'))).toBe(1);
+    // 00:00 on 1 July in Stockholm: version 2 and its lower limit judge
+    expect(refusedWith(() => decide('dd-july', 3_000_000_00, new Date('2022-06-30T22:00:00Z')))).toBe('DELEGATION-AMOUNT-LIMIT');
+    expect(decide('dd-july', 1_000_000_00, new Date('2022-06-30T22:00:00Z'))).toBe(2);
+  });
+
+  it('DELEGATION-VALIDITY: a version is not in force before it was recorded, and none in effect yet means the latest recorded refuses', () => {
+    run(amend({ validFrom: '2022-07-01' }), committeeSecretary, new Date('2022-06-20T09:00:00Z'));
+    // judged on 10 June, before the amendment was recorded: version 1 as it stood then
+    expect(versionInForce(state, DELEGATION_ID, new Date('2022-06-10T08:00:00Z'))).toMatchObject({ version: 1 });
+
+    state = delegationDecider.initialState;
+    run(grant({ validFrom: '2022-04-01' }), committeeSecretary, new Date('2022-03-25T10:00:00Z'));
+    expect(refusedWith(() => decide('dd-march', 1_000_000_00, new Date('2022-03-28T08:00:00Z')))).toBe('DELEGATION-VALIDITY');
+  });
+
+  it('DELEGATION-REVOKED: a revocation from a later day leaves the delegation usable until 00:00 that day (Stockholm time)', () => {
+    const revocation = { meetingId: 'rs-2022-09-13', paragraph: 88 };
+    const fact = decisionFact(revocation, { decidedOn: '2022-09-13' });
+    run(
+      { type: 'RevokeDelegation', delegationId: DELEGATION_ID, organisationId: ORG, decision: revocation, decisionFact: fact, effectiveOn: '2022-10-01' },
+      committeeSecretary,
+      new Date('2022-09-20T09:00:00Z'),
+    );
+    expect(versionInForce(state, DELEGATION_ID, new Date('2022-09-25T08:00:00Z'))?.revokedAt).toBe('2022-09-30T22:00:00.000Z');
+    expect(decide('dd-september', 1_000_000_00, new Date('2022-09-30T21:59:59Z'))).toBe(1);
+    expect(refusedWith(() => decide('dd-october', 1_000_000_00, new Date('2022-09-30T22:00:00Z')))).toBe('DELEGATION-REVOKED');
+    expect(delegationReadModel(state, DELEGATION_ID)?.revocation).toMatchObject({ effectiveOn: '2022-10-01', recordedAt: '2022-09-20T09:00:00.000Z' });
   });
 });

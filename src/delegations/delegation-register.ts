@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '../platform/clock';
 import { CommandEnvelope, CommandPipeline } from '../platform/command-pipeline';
 import { delegationDecider, delegationsStreamId, versionInForce } from './delegation.decider';
 import { registerEntries, toDecisionView } from './delegation.views';
@@ -13,12 +14,18 @@ export type { DelegatedDecisionRecord } from './mandate';
  */
 @Injectable()
 export class DelegationRegister {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  /** the latest version of the delegation (revokedAt set if revoked), or null */
-  async versionInForce(organisationId: string, delegationId: string): Promise<DelegationVersion | null> {
+  /**
+   * the version in effect at `at` (default: now) — the latest recorded by then that is valid from
+   * that Swedish date on, else the latest recorded — with `revokedAt` set if revoked; or null
+   */
+  async versionInForce(organisationId: string, delegationId: string, at?: Date): Promise<DelegationVersion | null> {
     const { state } = await this.pipeline.load(delegationDecider, delegationsStreamId(organisationId));
-    return versionInForce(state, delegationId);
+    return versionInForce(state, delegationId, at ?? this.clock.now());
   }
 
   /** idempotent by delegatedDecisionId; never refuses (the mandate was checked by the agreement decider with checkMandate) */

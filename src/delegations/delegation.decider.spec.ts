@@ -1,6 +1,6 @@
-import { chair, committeeSecretary, given, regionalDirector } from '../../test/support/given';
-import { DelegatedDecisionsReported, DelegationRevoked, UrgentDecisionRecorded } from './delegation.events';
-import { delegationDecider, versionInForce } from './delegation.decider';
+import { auditor, chair, committeeSecretary, given, regionalDirector } from '../../test/support/given';
+import { DelegatedDecisionsReported, UrgentDecisionRecorded } from './delegation.events';
+import { delegationDecider, latestVersion, versionInForce } from './delegation.decider';
 import {
   amend,
   amended,
@@ -13,26 +13,16 @@ import {
   grant,
   granted,
   grantedAt,
+  later,
   ORG,
   paragraph12,
   paragraph47,
+  revocation,
+  revoke,
+  revoked,
 } from './delegation.fixtures';
 
 const asSecretary = { actor: committeeSecretary, now: grantedAt };
-const later = new Date('2022-06-20T09:00:00Z');
-const revocation = { meetingId: 'rs-2022-09-13', paragraph: 88 };
-const revoke = (decision = revocation) => ({
-  type: 'RevokeDelegation' as const,
-  delegationId: DELEGATION_ID,
-  organisationId: ORG,
-  decision,
-  decisionFact: decisionFact(decision, { decidedOn: '2022-09-13' }),
-});
-const revoked: DelegationRevoked = {
-  type: 'DelegationRevoked',
-  data: { delegationId: DELEGATION_ID, decision: revocation, revokedAt: later.toISOString(), revokedBy: 'sara.sekreterare' },
-};
-
 describe('delegation register: granting (KL 6:37–38)', () => {
   it('grants version 1 to the regional director on the board’s adjusted § 47 (seed 003)', () => {
     given(delegationDecider).when(grant(), asSecretary).then([granted()]);
@@ -64,6 +54,13 @@ describe('delegation register: granting (KL 6:37–38)', () => {
     for (const role of ['case_officer', 'registrar', 'auditor', 'committee_secretary'] as const) {
       given(delegationDecider).when(grant({ delegates: [{ role }] }), asSecretary).thenRefuses('KL-6-37');
     }
+  });
+
+  it('KL-6-37: the role chair is a group — every body has a chair — so a delegation names the chair as a person', () => {
+    given(delegationDecider).when(grant({ delegates: [{ role: 'chair' }] }), asSecretary).thenRefuses('KL-6-37');
+    given(delegationDecider, granted()).when(amend({ delegates: [{ role: 'chair' }] }), asSecretary).thenRefuses('KL-6-37');
+    const [event] = delegationDecider.decide(grant({ delegates: [{ userId: 'eva.ordforande' }] }), delegationDecider.initialState, asSecretary);
+    expect(event.data).toMatchObject({ delegate: { kind: 'person', userId: 'eva.ordforande' } });
   });
 
   it('KL-6-37: a delegate is a person or a role, not both and not neither', () => {
@@ -140,10 +137,35 @@ describe('delegation register: amending and revoking', () => {
     given(delegationDecider, granted(), revoked).when(amend(), asSecretary).thenRefuses('DELEGATION-ALREADY-REVOKED');
   });
 
-  it('the version in force is the latest, carrying the revocation', () => {
+  it('the latest version carries the revocation, and so does the version in force', () => {
     const { state } = given(delegationDecider, granted(), amended(later), revoked);
-    expect(versionInForce(state, DELEGATION_ID)).toMatchObject({ version: 2, amountLimitOre: 1_000_000_00, revokedAt: later.toISOString() });
-    expect(versionInForce(state, 'unknown')).toBeNull();
+    expect(latestVersion(state, DELEGATION_ID)).toMatchObject({ version: 2, amountLimitOre: 1_000_000_00, revokedAt: later.toISOString() });
+    expect(versionInForce(state, DELEGATION_ID, later)).toMatchObject({ version: 2, revokedAt: later.toISOString() });
+    expect(versionInForce(state, 'unknown', later)).toBeNull();
+    expect(latestVersion(state, 'unknown')).toBeNull();
+  });
+
+  it('a revocation may take effect from a later day its decision names, from 00:00 Stockholm time', () => {
+    const recordedAt = new Date('2022-09-20T09:00:00Z');
+    given(delegationDecider, granted())
+      .when(revoke(revocation, '2022-10-01'), { actor: committeeSecretary, now: recordedAt })
+      .then([
+        {
+          type: 'DelegationRevoked',
+          data: {
+            delegationId: DELEGATION_ID,
+            decision: revocation,
+            effectiveOn: '2022-10-01',
+            revokedAt: '2022-09-30T22:00:00.000Z',
+            recordedAt: recordedAt.toISOString(),
+            revokedBy: 'sara.sekreterare',
+          },
+        },
+      ]);
+    const onTheDay = { ...revoked, data: { ...revoked.data, effectiveOn: '2022-09-13', revokedAt: '2022-09-12T22:00:00.000Z' } };
+    given(delegationDecider, granted()).when(revoke(revocation, '2022-09-13'), { actor: committeeSecretary, now: later }).then([onTheDay]);
+    given(delegationDecider, granted(), onTheDay).when(revoke(revocation, '2022-09-13'), asSecretary).then([]);
+    given(delegationDecider, granted(), onTheDay).when(revoke(revocation, '2022-10-01'), asSecretary).thenRefuses('DELEGATION-ALREADY-REVOKED');
   });
 });
 
@@ -204,6 +226,13 @@ describe('delegation register: decisions on the register (KL 6:39–40)', () => 
   it('KL-6-39: nobody but the body’s chair decides urgent matters on its behalf', () => {
     given(delegationDecider).when(urgent(), { actor: regionalDirector }).thenRefuses('KL-6-39');
     given(delegationDecider).when(urgent(null), { actor: chair }).thenRefuses('KL-6-39');
+  });
+
+  it('KL-6-39: an urgent decision is the chair’s own act — not taken in a read-only role under the chair’s user id', () => {
+    for (const role of ['auditor', 'recipient'] as const) {
+      given(delegationDecider).when(urgent(), { actor: { ...chair, role } }).thenRefuses('KL-6-39');
+    }
+    given(delegationDecider).when(urgent(auditor.userId), { actor: auditor }).thenRefuses('KL-6-39');
   });
 
   it('KL-6-40: a reported decision leaves the unreported list; reporting it again changes nothing', () => {

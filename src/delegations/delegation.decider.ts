@@ -3,9 +3,10 @@ import { BodyDecisionFact, BodyDecisionRef, requireBodyDecision } from '../meeti
 import { Actor } from '../platform/actor';
 import { Decider } from '../platform/decider';
 import { NotFound } from '../platform/errors';
-import { DelegationEvent, DelegationRevoked } from './delegation.events';
-import { checkTerms, DelegationTerms, DelegationTermsRequest, refuse } from './delegation.rules';
-import { DelegatedDecisionRecord, DelegatedDecisionView, DelegationVersion } from './mandate';
+import { DelegationEvent } from './delegation.events';
+import { checkTerms, DelegationTerms, DelegationTermsRequest, READ_ONLY_ROLES, refuse } from './delegation.rules';
+import { DelegationEntry, RegisterEntry, RegisterState, requireNewDecision, sameRef, startOfSwedishDay, VersionRecord } from './delegation.state';
+import { DelegatedDecisionRecord } from './mandate';
 
 /** Grant and amendment carry the terms as decided and the body decision the handler loaded for them. */
 interface DecidedTerms extends DelegationTermsRequest {
@@ -28,6 +29,8 @@ export interface RevokeDelegation {
   organisationId: string;
   decision: BodyDecisionRef;
   decisionFact: BodyDecisionFact | null;
+  /** the day the body's decision says it ends (no earlier than that decision); null: when recorded */
+  effectiveOn: string | null;
 }
 export interface RecordDelegatedDecision {
   type: 'RecordDelegatedDecision';
@@ -61,43 +64,13 @@ export type DelegationCommand =
   | RecordUrgentDecision
   | MarkReported;
 
-/** One version as recorded; `revokedAt` lives on the delegation, since a revocation ends every version. */
-export interface VersionRecord extends Omit<DelegationVersion, 'revokedAt'> {
-  recordedAt: string;
-  recordedBy: string;
-}
-/** The body's decision that ended the delegation, as `DelegationRevoked` recorded it. */
-export type Revocation = Omit<DelegationRevoked['data'], 'delegationId'>;
-export interface DelegationEntry {
-  organisationId: string;
-  bodyId: string;
-  versions: VersionRecord[];
-  revocation: Revocation | null;
-}
-/** A decision on the register; urgent decisions keep their text and case besides the shared view. */
-export interface RegisterEntry extends DelegatedDecisionView {
-  decisionText: string | null;
-  caseId: string | null;
-}
-export interface RegisterState {
-  delegations: OrderedMap<string, DelegationEntry>;
-  decisions: OrderedMap<string, RegisterEntry>;
-}
+export type { DelegationEntry, RegisterEntry, RegisterState, Revocation, VersionRecord } from './delegation.state';
+export { latestVersion, versionInForce } from './delegation.state';
 
 export const delegationsStreamId = (organisationId: string) => `delegations-${organisationId}`;
 
 const DELEGATION = { sv: 'Delegationen', en: 'The delegation' };
 
-/** The latest version of a delegation with its revocation, as `checkMandate` wants it. */
-export function versionInForce(state: RegisterState, delegationId: string): DelegationVersion | null {
-  const entry = state.delegations.get(delegationId);
-  if (!entry) return null;
-  const latest = entry.versions[entry.versions.length - 1];
-  const { recordedAt: _at, recordedBy: _by, ...version } = latest;
-  return { ...version, revokedAt: entry.revocation?.revokedAt ?? null };
-}
-
-const sameRef = (a: BodyDecisionRef, b: BodyDecisionRef) => a.meetingId === b.meetingId && a.paragraph === b.paragraph;
 const json = (value: unknown) => JSON.stringify(value);
 const sameTerms = (version: VersionRecord, terms: DelegationTerms) =>
   json(version.delegate) === json(terms.delegate) &&
@@ -125,6 +98,14 @@ function existing(state: RegisterState, delegationId: string): DelegationEntry {
 export const delegationDecider: Decider<DelegationCommand, DelegationEvent, RegisterState> = {
   name: 'delegations',
   initialState: { delegations: OrderedMap(), decisions: OrderedMap() },
+  // schema 2: versions keep the date of their decision; a revocation its effective day and when it was recorded
+  schemaVersions: { DelegationGranted: 2, DelegationAmended: 2, DelegationRevoked: 2 },
+  upcast(type, schemaVersion, data) {
+    if (schemaVersion >= 2) return data;
+    if (type === 'DelegationGranted' || type === 'DelegationAmended') return { decidedOn: null, ...data };
+    if (type === 'DelegationRevoked') return { effectiveOn: null, recordedAt: (data as { revokedAt: string }).revokedAt, ...data };
+    return data;
+  },
 
   evolve(state, event) {
     switch (event.type) {
@@ -189,35 +170,43 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
           if (granted.bodyId === bodyId && sameRef(first.decision, decision) && sameTerms(first, terms)) return [];
           throw refuse.alreadyGranted(delegationId);
         }
-        requireBodyDecision(decision, command.decisionFact, { organisationId, bodyId });
+        const { decidedOn } = requireBodyDecision(decision, command.decisionFact, { organisationId, bodyId });
+        requireNewDecision(state, { delegationId, decision, decidedOn, change: 'grant' });
         const recorded = { recordedAt: now.toISOString(), recordedBy: actor.userId };
-        return [{ type: 'DelegationGranted', data: { delegationId, organisationId, bodyId, version: 1, ...terms, decision, ...recorded } }];
+        return [{ type: 'DelegationGranted', data: { delegationId, organisationId, bodyId, version: 1, ...terms, decision, decidedOn, ...recorded } }];
       }
       case 'AmendDelegation': {
         requireSecretary(actor);
-        const entry = existing(state, command.delegationId);
+        const { delegationId, decision } = command;
+        const entry = existing(state, delegationId);
         // DELEGATION-BODY
-        if (command.bodyId !== entry.bodyId) throw refuse.otherBody(command.delegationId, entry.bodyId, command.bodyId);
+        if (command.bodyId !== entry.bodyId) throw refuse.otherBody(delegationId, entry.bodyId, command.bodyId);
         const terms = checkTerms(command);
         const latest = entry.versions[entry.versions.length - 1];
-        if (sameRef(latest.decision, command.decision) && sameTerms(latest, terms)) return [];
+        if (sameRef(latest.decision, decision) && sameTerms(latest, terms)) return [];
         // DELEGATION-ALREADY-REVOKED
-        if (entry.revocation) throw refuse.alreadyRevoked(command.delegationId, entry.revocation.revokedAt);
-        requireBodyDecision(command.decision, command.decisionFact, { organisationId: entry.organisationId, bodyId: entry.bodyId });
-        const data = { delegationId: command.delegationId, version: latest.version + 1, ...terms, decision: command.decision };
+        if (entry.revocation) throw refuse.alreadyRevoked(delegationId, entry.revocation.revokedAt);
+        const { decidedOn } = requireBodyDecision(decision, command.decisionFact, { organisationId: entry.organisationId, bodyId: entry.bodyId });
+        requireNewDecision(state, { delegationId, decision, decidedOn, change: 'amendment' });
+        const data = { delegationId, version: latest.version + 1, ...terms, decision, decidedOn };
         return [{ type: 'DelegationAmended', data: { ...data, recordedAt: now.toISOString(), recordedBy: actor.userId } }];
       }
       case 'RevokeDelegation': {
         requireSecretary(actor);
-        const entry = existing(state, command.delegationId);
+        const { delegationId, decision, effectiveOn } = command;
+        const entry = existing(state, delegationId);
         if (entry.revocation) {
-          if (sameRef(entry.revocation.decision, command.decision)) return [];
+          if (sameRef(entry.revocation.decision, decision) && entry.revocation.effectiveOn === effectiveOn) return [];
           // DELEGATION-ALREADY-REVOKED
-          throw refuse.alreadyRevoked(command.delegationId, entry.revocation.revokedAt);
+          throw refuse.alreadyRevoked(delegationId, entry.revocation.revokedAt);
         }
-        requireBodyDecision(command.decision, command.decisionFact, { organisationId: entry.organisationId, bodyId: entry.bodyId });
-        const data = { delegationId: command.delegationId, decision: command.decision, revokedAt: now.toISOString(), revokedBy: actor.userId };
-        return [{ type: 'DelegationRevoked', data }];
+        const { decidedOn } = requireBodyDecision(decision, command.decisionFact, { organisationId: entry.organisationId, bodyId: entry.bodyId });
+        requireNewDecision(state, { delegationId, decision, decidedOn, change: 'revocation' });
+        // DELEGATION-DECISION-ORDER: a decision does not end a delegation before the day it was taken
+        if (effectiveOn !== null && effectiveOn < decidedOn) throw refuse.effectiveBeforeDecision(delegationId, effectiveOn, decidedOn);
+        const recordedAt = now.toISOString();
+        const revokedAt = effectiveOn === null ? recordedAt : startOfSwedishDay(effectiveOn).toISOString();
+        return [{ type: 'DelegationRevoked', data: { delegationId, decision, effectiveOn, revokedAt, recordedAt, revokedBy: actor.userId } }];
       }
       case 'RecordDelegatedDecision': {
         // the agreement decider already checked the mandate; this is its consequence and may be re-run
@@ -228,8 +217,9 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
         return [{ type: 'DelegatedDecisionRecorded', data: { ...record, bodyId: entry.bodyId } }];
       }
       case 'RecordUrgentDecision': {
-        // KL-6-39: the chair of this body, no one else
+        // KL-6-39: the chair of this body, no one else, and acting as themself — not in a role that only reads
         if (command.chairUserId === null || actor.userId !== command.chairUserId) throw refuse.notChair(command.bodyId, actor.userId);
+        if (READ_ONLY_ROLES.includes(actor.role)) throw refuse.readOnlyRole(command.bodyId, actor.userId, actor.role);
         const { type: _type, chairUserId: _chair, ...data } = command;
         if (state.decisions.has(data.delegatedDecisionId)) return [];
         return [{ type: 'UrgentDecisionRecorded', data: { ...data, decidedAt: now.toISOString(), decidedBy: actor.userId } }];

@@ -12,6 +12,8 @@ interface VersionData {
   validFrom: string;
   validUntil: string | null;
   decision: BodyDecisionRef;
+  /** the Swedish date of that decision (null on events of schema 1, which did not keep it) */
+  decidedOn: string | null;
   recordedAt: string;
   recordedBy: string;
 }
@@ -22,9 +24,13 @@ export type DelegationGranted = DomainEvent<'DelegationGranted', VersionData & {
 /** Version n+1 by a later decision of the same body; decisions taken under earlier versions keep theirs. */
 export type DelegationAmended = DomainEvent<'DelegationAmended', VersionData>;
 
+/**
+ * `revokedAt` is the instant from which nothing more is decided under it: when recorded, or the
+ * start (Stockholm time) of `effectiveOn` when the body's decision set a day of its own.
+ */
 export type DelegationRevoked = DomainEvent<
   'DelegationRevoked',
-  { delegationId: string; decision: BodyDecisionRef; revokedAt: string; revokedBy: string }
+  { delegationId: string; decision: BodyDecisionRef; effectiveOn: string | null; revokedAt: string; recordedAt: string; revokedBy: string }
 >;
 
 /** A decision the delegate took under a version of the delegation (written by the agreements capability). */

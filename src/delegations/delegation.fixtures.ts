@@ -1,6 +1,6 @@
 import { BodyDecisionFact, BodyDecisionRef } from '../meetings/decision-authority';
-import { AmendDelegation, GrantDelegation } from './delegation.decider';
-import { DelegatedDecisionRecorded, DelegationAmended, DelegationGranted } from './delegation.events';
+import { AmendDelegation, GrantDelegation, RevokeDelegation } from './delegation.decider';
+import { DelegatedDecisionRecorded, DelegationAmended, DelegationGranted, DelegationRevoked } from './delegation.events';
 import { DelegationVersion } from './mandate';
 
 /**
@@ -66,6 +66,7 @@ export const granted = (recordedAt = grantedAt): DelegationGranted => ({
     validFrom: '2022-03-15',
     validUntil: '2022-12-31',
     decision: paragraph47,
+    decidedOn: '2022-03-15',
     recordedAt: recordedAt.toISOString(),
     recordedBy: 'sara.sekreterare',
   },
@@ -75,7 +76,7 @@ export const amended = (recordedAt: Date, amountLimitOre = 1_000_000_00): Delega
   const { organisationId: _o, bodyId: _b, ...data } = granted().data;
   return {
     type: 'DelegationAmended',
-    data: { ...data, version: 2, amountLimitOre, decision: paragraph12, recordedAt: recordedAt.toISOString(), recordedBy: 'sara.sekreterare' },
+    data: { ...data, version: 2, amountLimitOre, decision: paragraph12, decidedOn: '2022-06-14', recordedAt: recordedAt.toISOString(), recordedBy: 'sara.sekreterare' },
   };
 };
 
@@ -99,6 +100,31 @@ export const delegatedDecision = (id: string, over: Partial<DelegatedDecisionRec
 
 /** The version checkMandate sees for specs of the rule alone. */
 export const version = (over: Partial<DelegationVersion> = {}): DelegationVersion => {
-  const { recordedAt: _at, recordedBy: _by, ...data } = granted().data;
+  const { recordedAt: _at, recordedBy: _by, decidedOn: _on, ...data } = granted().data;
   return { ...data, revokedAt: null, ...over };
+};
+
+/** When the specs record the amendment; § 88 of 13 September revokes. */
+export const later = new Date('2022-06-20T09:00:00Z');
+export const revocation: BodyDecisionRef = { meetingId: 'rs-2022-09-13', paragraph: 88 };
+
+export const revoke = (decision = revocation, effectiveOn: string | null = null, decidedOn = '2022-09-13'): RevokeDelegation => ({
+  type: 'RevokeDelegation',
+  delegationId: DELEGATION_ID,
+  organisationId: ORG,
+  decision,
+  decisionFact: decisionFact(decision, { decidedOn }),
+  effectiveOn,
+});
+
+export const revoked: DelegationRevoked = {
+  type: 'DelegationRevoked',
+  data: {
+    delegationId: DELEGATION_ID,
+    decision: revocation,
+    effectiveOn: null,
+    revokedAt: later.toISOString(),
+    recordedAt: later.toISOString(),
+    revokedBy: 'sara.sekreterare',
+  },
 };

@@ -1,5 +1,6 @@
 import { swedishDate } from '../calendar/swedish-calendar';
 import { Role } from '../platform/actor';
+import { BodyDecisionRef } from '../meetings/decision-authority';
 import { RuleViolation } from '../platform/errors';
 import { DelegableKind, DelegatedDecisionView, DelegationVersion, MandateRequest, NON_DELEGABLE_MATTERS, NonDelegableMatter } from './mandate';
 
@@ -39,6 +40,10 @@ export const DelegationRules = {
   DELEGATION_ALREADY_REVOKED: 'DELEGATION-ALREADY-REVOKED',
   /** A delegation id names one grant; another grant under the same id is refused. */
   DELEGATION_ALREADY_GRANTED: 'DELEGATION-ALREADY-GRANTED',
+  /** One § of the body decides one delegation: a grant not on a § behind another delegation, an amendment or revocation not on one behind any of its versions. */
+  DELEGATION_DECISION_REUSED: 'DELEGATION-DECISION-REUSED',
+  /** An amendment or revocation rests on a decision no older than the one it changes, and a revocation takes effect no earlier than the day it was decided. */
+  DELEGATION_DECISION_ORDER: 'DELEGATION-DECISION-ORDER',
 } as const;
 
 const violation = (ruleId: string, sv: string, en: string, details: Record<string, unknown>) => new RuleViolation(ruleId, sv, en, details);
@@ -133,8 +138,14 @@ export function checkReportable(bodyId: string, unreported: DelegatedDecisionVie
   return decisionIds.map((id) => byId.get(id)!);
 }
 
-/** KL-6-37: roles one person holds at a time; a role several people hold is a group. */
-export const SINGLE_HOLDER_ROLES: readonly Role[] = ['regional_director', 'chair'];
+/**
+ * KL-6-37: roles one person holds at a time; a role several people hold is a group. Not `chair`:
+ * every body has one, and the role matches the chair of any of them.
+ */
+export const SINGLE_HOLDER_ROLES: readonly Role[] = ['regional_director'];
+
+/** KL-6-39: roles that only read; an urgent decision is the chair's own act, never taken in one of them. */
+export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'recipient'];
 
 /** The terms of a delegation as the body's decision states them, before KL-6-37 and KL-6-38 are checked. */
 export interface DelegationTermsRequest {
@@ -241,5 +252,38 @@ export const refuse = {
       'Endast nämndens ordförande får besluta i brådskande ärenden på nämndens vägnar.',
       "Only the body's chair may decide urgent matters on the body's behalf.",
       { bodyId, userId },
+    ),
+  readOnlyRole: (bodyId: string, userId: string, role: string) =>
+    violation(
+      DelegationRules.KL_6_39,
+      `Ett brådskande beslut fattas av ordföranden personligen, inte i rollen ${role} som endast läser.`,
+      `An urgent decision is the chair's own act, not taken in the read-only role ${role}.`,
+      { bodyId, userId, role },
+    ),
+  decisionReused: (delegationId: string, decision: BodyDecisionRef, usedBy: { delegationId: string; version: number }) =>
+    violation(
+      DelegationRules.DELEGATION_DECISION_REUSED,
+      `Beslut § ${decision.paragraph} ligger redan till grund för en delegation; en ny delegation, ändring eller återkallelse kräver ett eget beslut.`,
+      `Decision § ${decision.paragraph} already underlies a delegation; a new delegation, an amendment or a revocation needs a decision of its own.`,
+      { delegationId, meetingId: decision.meetingId, paragraph: decision.paragraph, usedBy },
+    ),
+  decisionBefore: (
+    delegationId: string,
+    decision: BodyDecisionRef,
+    decidedOn: string,
+    current: { version: number; decision: BodyDecisionRef; decidedOn: string },
+  ) =>
+    violation(
+      DelegationRules.DELEGATION_DECISION_ORDER,
+      `Beslut § ${decision.paragraph} (${decidedOn}) är äldre än beslutet bakom gällande version (${current.decidedOn}).`,
+      `Decision § ${decision.paragraph} (${decidedOn}) is older than the decision behind the current version (${current.decidedOn}).`,
+      { delegationId, meetingId: decision.meetingId, paragraph: decision.paragraph, decidedOn, current },
+    ),
+  effectiveBeforeDecision: (delegationId: string, effectiveOn: string, decidedOn: string) =>
+    violation(
+      DelegationRules.DELEGATION_DECISION_ORDER,
+      `Återkallelsen kan inte gälla från ${effectiveOn}, före beslutet om den (${decidedOn}).`,
+      `The revocation cannot take effect on ${effectiveOn}, before it was decided (${decidedOn}).`,
+      { delegationId, effectiveOn, decidedOn },
     ),
 };

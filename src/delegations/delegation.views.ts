@@ -1,7 +1,10 @@
-import { RegisterEntry, RegisterState, Revocation, VersionRecord, versionInForce } from './delegation.decider';
+import { latestVersion, RegisterEntry, RegisterState, Revocation, VersionRecord } from './delegation.decider';
 import { DelegatedDecisionView, DelegationVersion } from './mandate';
 
-/** What the register answers about one delegation: where it stands now and how it got there. */
+/**
+ * What the register answers about one delegation: its latest terms (`current`, which may be valid
+ * from a later day) and how it got there.
+ */
 export interface DelegationReadModel {
   delegationId: string;
   organisationId: string;
@@ -18,7 +21,7 @@ export type ReportStatus = 'unreported' | 'reported' | 'all';
 
 export function delegationReadModel(state: RegisterState, delegationId: string): DelegationReadModel | null {
   const entry = state.delegations.get(delegationId);
-  const current = versionInForce(state, delegationId);
+  const current = latestVersion(state, delegationId);
   if (!entry || !current) return null;
   return {
     delegationId,
@@ -32,11 +35,11 @@ export function delegationReadModel(state: RegisterState, delegationId: string):
   };
 }
 
-/** The current version of every delegation (of one body, when given), in the order granted. */
+/** The latest version of every delegation (of one body, when given), in the order granted. */
 export function delegationList(state: RegisterState, bodyId?: string): DelegationVersion[] {
   return [...state.delegations.entries()]
     .filter(([, entry]) => bodyId === undefined || entry.bodyId === bodyId)
-    .map(([id]) => versionInForce(state, id) as DelegationVersion);
+    .map(([id]) => latestVersion(state, id) as DelegationVersion);
 }
 
 /** The body's register of decisions in the order taken, filtered by whether they were reported (KL-6-40). */

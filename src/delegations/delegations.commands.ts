@@ -113,7 +113,7 @@ export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegation
       const { state } = await this.pipeline.execute(
         delegationDecider,
         delegationsStreamId(organisationId),
-        { type: 'RevokeDelegation', delegationId, organisationId, decision, decisionFact },
+        { type: 'RevokeDelegation', delegationId, organisationId, decision, decisionFact, effectiveOn: request.effectiveOn ?? null },
         envelope,
       );
       return readModel(state, delegationId);

@@ -86,7 +86,7 @@ export class DelegationsController {
   }
 
   @Get('delegations')
-  @ApiOperation({ operationId: 'listDelegations', summary: 'Delegationsordningen: gällande versioner (the delegation register, current versions)' })
+  @ApiOperation({ operationId: 'listDelegations', summary: 'Delegationsordningen: varje delegations senaste version (the delegation register, latest versions)' })
   @ApiResponse({ status: 200, type: DelegationListView })
   @ApiProblems(400, 401)
   list(@Query() query: ListQuery, @Ctx() ctx: RequestContext): Promise<{ items: DelegationVersion[] }> {

@@ -27,7 +27,11 @@ export class DelegateDto {
   @Length(1, 100)
   userId?: string;
 
-  @ApiPropertyOptional({ description: 'a role one person holds (regional_director, chair)', enum: ROLES, example: 'regional_director' })
+  @ApiPropertyOptional({
+    description: 'a role one person holds (regional_director); a role several hold, chair among them (every body has one), is refused with KL-6-37',
+    enum: ROLES,
+    example: 'regional_director',
+  })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
@@ -66,6 +70,15 @@ export class RevokeDelegationDto {
   @ValidateNested()
   @Type(() => BodyDecisionRefDto)
   decision!: BodyDecisionRefDto;
+
+  @ApiPropertyOptional({
+    description:
+      'the day the revocation takes effect (Swedish date, from 00:00 Stockholm time), if the decision names one; not before the decision’s date (DELEGATION-DECISION-ORDER); absent = when recorded',
+    example: '2022-10-01',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  effectiveOn?: string;
 }
 
 /** A grant (POST) and an amendment (PUT) carry the same terms; an amendment is a new version. */

@@ -35,6 +35,7 @@ export class DelegationVersionView extends VersionTermsView {
 }
 
 export class VersionRecordView extends VersionTermsView {
+  @ApiProperty({ nullable: true, type: String, example: '2022-03-15', description: 'the date of the decision behind this version' }) decidedOn!: string | null;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ example: 'sara.sekreterare' }) recordedBy!: string;
 }
@@ -66,7 +67,9 @@ export class RegisterDecisionView {
 
 class RevocationView {
   @ApiProperty({ type: BodyDecisionRefDto }) decision!: BodyDecisionRefDto;
-  @ApiProperty({ format: 'date-time' }) revokedAt!: string;
+  @ApiProperty({ nullable: true, type: String, example: '2022-10-01', description: 'the day set by the decision, if any' }) effectiveOn!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'from this instant nothing more is decided under it' }) revokedAt!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ example: 'sara.sekreterare' }) revokedBy!: string;
 }
 
@@ -74,7 +77,7 @@ export class DelegationView {
   @ApiProperty({ format: 'uuid' }) delegationId!: string;
   @ApiProperty({ example: 'region-exempel' }) organisationId!: string;
   @ApiProperty({ example: 'regionstyrelsen' }) bodyId!: string;
-  @ApiProperty({ type: DelegationVersionView, description: 'the version in force (the latest)' }) current!: DelegationVersionView;
+  @ApiProperty({ type: DelegationVersionView, description: 'the latest version recorded (it may be valid from a later day)' }) current!: DelegationVersionView;
   @ApiProperty({ type: [VersionRecordView] }) versions!: VersionRecordView[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revokedAt!: string | null;
   @ApiProperty({ type: RevocationView, nullable: true }) revocation!: RevocationView | null;
@@ -83,7 +86,7 @@ export class DelegationView {
 }
 
 export class DelegationListView {
-  @ApiProperty({ type: [DelegationVersionView], description: 'the version in force of each delegation, in the order granted' })
+  @ApiProperty({ type: [DelegationVersionView], description: 'the latest version of each delegation, in the order granted' })
   items!: DelegationVersionView[];
 }
 

@@ -23,19 +23,58 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 type Send = (method: 'POST' | 'PUT', path: string, body: object, userId: string, role: string) => Promise<Json>;
 
 /**
+ * Every demo request carries this correlation id, which the pipeline writes into the metadata of
+ * every event it causes: the loader recognises its own store by it (the command id cannot serve:
+ * how it is derived from the Idempotency-Key is the platform's business).
+ */
+export const DEMO_CORRELATION_ID = 'demo-seed-003';
+/** The demo's last step; its stored answer (`CommandCompleted`, the step's very last write) means the demo is complete. */
+const LAST_STEP_COMMAND_TYPE = 'Reallocate';
+
+export type DemoStore = 'empty' | 'incomplete' | 'complete' | 'not_the_demo';
+
+/**
+ * What the store holds, as far as the demo is concerned. The demo runs before the service takes
+ * requests, so its events come first: the scan stops at the last step's stored answer or at the
+ * first event the demo did not write.
+ */
+export async function demoStoreState(store: EventStore): Promise<DemoStore> {
+  let first = true;
+  for await (const event of store.readAll()) {
+    const byDemo = event.metadata.correlationId === DEMO_CORRELATION_ID;
+    if (first && !byDemo) return 'not_the_demo';
+    first = false;
+    if (!byDemo) return 'incomplete';
+    if (event.type === 'CommandCompleted' && (event.data as { commandType?: unknown }).commandType === LAST_STEP_COMMAND_TYPE) return 'complete';
+  }
+  return first ? 'empty' : 'incomplete';
+}
+
+export interface DemoOptions {
+  /** for tests: fail after this many steps, as a crash mid-load would */
+  interruptAfterSteps?: number;
+}
+
+/**
  * Tells the seed-003 story through the real HTTP API (in-process `inject`: routing, validation,
  * command handlers, rules — no raw events), at the seed's dates, so a newcomer's first
  * `npm start` shows a live case: decided, adjusted, with legal force, a delegation, delegated
  * activities in area 3 and a reallocation inside it, still unreported to the board.
- * Runs only on an empty store. Amounts are illustrative.
+ * Runs on an empty store, and again on a store the demo began but did not finish (a crash
+ * mid-load): every step carries its Idempotency-Key, so what exists is replayed and the rest
+ * is done. Amounts are illustrative.
  */
-export async function loadSeed003Demo(app: NestFastifyApplication): Promise<{ loaded: boolean; diaryNumber?: string }> {
-  const store = app.get<EventStore>(EVENT_STORE);
-  for await (const _ of store.readAll({ maxCount: 1 })) return { loaded: false };
+export async function loadSeed003Demo(
+  app: NestFastifyApplication,
+  options: DemoOptions = {},
+): Promise<{ loaded: boolean; resumed?: boolean; diaryNumber?: string }> {
+  const found = await demoStoreState(app.get<EventStore>(EVENT_STORE));
+  if (found === 'complete' || found === 'not_the_demo') return { loaded: false };
   const clock = app.get<SystemClock | ManualClock>(CLOCK);
   const at = (iso: string) => clock.set(new Date(iso));
   let step = 0;
   const send: Send = async (method, path, body, userId, role) => {
+    if (step === options.interruptAfterSteps) throw new Error(`demo interrupted after ${step} steps`);
     step += 1;
     const response = await app.inject({
       method,
@@ -45,6 +84,7 @@ export async function loadSeed003Demo(app: NestFastifyApplication): Promise<{ lo
         'x-user-id': userId,
         'x-user-role': role,
         'x-organisation-id': ORGANISATION.organisationId,
+        'x-correlation-id': DEMO_CORRELATION_ID,
         // a re-run after a crash mid-load finds each step's first answer
         'idempotency-key': `demo-seed-003-step-${step}`,
       },
@@ -138,19 +178,20 @@ export async function loadSeed003Demo(app: NestFastifyApplication): Promise<{ lo
       amountOre: MKR,
       authority: { delegationId },
     });
-    return { loaded: true, diaryNumber: registered.diaryNumber as string };
+    return { loaded: true, resumed: found === 'incomplete', diaryNumber: registered.diaryNumber as string };
   } finally {
     if (clock instanceof SystemClock) clock.release();
   }
 }
 
-/** Loads the demo on an empty store unless DEMO_DATA=false; says what it did, once. */
+/** Loads the demo on an empty store (or finishes one a crash interrupted) unless DEMO_DATA=false; says what it did, once. */
 export async function loadDemoIfEmpty(app: NestFastifyApplication, enabled: boolean): Promise<void> {
   if (!enabled) return;
   const result = await loadSeed003Demo(app);
   if (result.loaded) {
     Logger.log(
-      `Empty store: loaded the seed-003 demo case ${result.diaryNumber} (God och nära vård 2022, illustrative amounts, dated as in 2022). DEMO_DATA=false turns this off.`,
+      `${result.resumed ? 'Interrupted demo: finished' : 'Empty store: loaded'} the seed-003 demo case ${result.diaryNumber} ` +
+        '(God och nära vård 2022, illustrative amounts, dated as in 2022). DEMO_DATA=false turns this off.',
       'Demo',
     );
   }

@@ -23,10 +23,15 @@ export interface BodyDecisionFact extends BodyDecisionRef {
   decidedOn: string;
   /** true once the protocol (or the paragraph, if adjusted immediately) is adjusted */
   adjusted: boolean;
+  /**
+   * true once a court annulled the decision on appeal (laglighetsprövning). Optional so facts
+   * built before the field existed keep compiling; absent means false.
+   */
+  annulled?: boolean;
 }
 
 export const DecisionAuthorityRules = {
-  /** Money and mandates move only on an approved, adjusted decision of the right body. */
+  /** Money and mandates move only on an approved, adjusted, not annulled decision of the right body. */
   DECISION_AUTHORITY: 'DECISION-AUTHORITY',
 } as const;
 
@@ -35,7 +40,8 @@ const refuse = (sv: string, en: string, details: Record<string, unknown>) =>
 
 /**
  * DECISION-AUTHORITY: the referenced paragraph exists, belongs to the expected organisation (and
- * body, when one is expected), approved the matter, and its protocol is adjusted.
+ * body, when one is expected), approved the matter, its protocol is adjusted, and no court has
+ * annulled it.
  */
 export function requireBodyDecision(
   ref: BodyDecisionRef,
@@ -54,6 +60,13 @@ export function requireBodyDecision(
   }
   if (!fact.adjusted) {
     throw refuse(`Protokollet för § ${ref.paragraph} är inte justerat.`, `The protocol for § ${ref.paragraph} is not adjusted yet.`, details);
+  }
+  if (fact.annulled === true) {
+    throw refuse(
+      `Beslut § ${ref.paragraph} har upphävts av domstol efter överklagande och ger inget stöd.`,
+      `Decision § ${ref.paragraph} was annulled by a court on appeal and authorises nothing.`,
+      { ...details, annulled: true },
+    );
   }
   return fact;
 }

@@ -13,7 +13,7 @@ export class MeetingFacts {
    * The decision under that paragraph, or null (also for another organisation's meeting, and for
    * a paragraph that only takes note of reported delegated decisions: taking note decides nothing,
    * so it can never authorise a budget or a delegation). Adjusted means the protocol is adjusted,
-   * or the paragraph was adjusted immediately.
+   * or the paragraph was adjusted immediately; annulled, that a court annulled it on appeal.
    */
   async bodyDecision(organisationId: string, ref: BodyDecisionRef): Promise<BodyDecisionFact | null> {
     const { state } = await this.pipeline.load(meetingDecider, meetingStreamId(ref.meetingId));
@@ -21,6 +21,7 @@ export class MeetingFacts {
     const fact = { meetingId: state.meetingId, paragraph: ref.paragraph, organisationId, bodyId: state.bodyId, decidedOn: state.date };
     const item = state.items.find((i) => i.decision?.paragraph === ref.paragraph);
     if (!item?.decision) return null;
-    return { ...fact, caseId: item.caseId, outcome: item.decision.outcome, adjusted: adjustmentOf(state, item) !== null };
+    const annulled = item.rulings.some((r) => r.outcome === 'annulled');
+    return { ...fact, caseId: item.caseId, outcome: item.decision.outcome, adjusted: adjustmentOf(state, item) !== null, annulled };
   }
 }

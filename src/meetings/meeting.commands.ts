@@ -24,6 +24,24 @@ export interface CaseForAgenda {
   agenda: { meetingId: string; itemId: string } | null;
 }
 
+/** The meeting an item is postponed to, as its stream stands now (read by the handler). */
+export interface PostponementTarget {
+  meetingId: string;
+  organisationId: string;
+  bodyId: string;
+  startsAt: string;
+  status: 'open' | 'closed';
+}
+
+/** What the decision says; recorded as it is given. */
+export interface DecisionContent {
+  outcome: ItemOutcome;
+  amendments: string | null;
+  completionRequired: string | null;
+  postponedToMeetingId: string | null;
+  votes: Votes | null;
+}
+
 export type MeetingCommand =
   | {
       type: 'ConveneMeeting';
@@ -36,16 +54,15 @@ export type MeetingCommand =
     }
   | { type: 'AddAgendaItem'; itemId: string; case: CaseForAgenda | null }
   | { type: 'RecordAttendance'; present: Attendee[] }
-  | { type: 'DeclareConflictOfInterest'; itemId: string; userId: string; reason: string }
-  | {
+  | { type: 'DeclareConflictOfInterest'; itemId: string; userId: string; reason: string; replacedBy: string | null }
+  | ({
       type: 'DecideItem';
       itemId: string;
-      outcome: ItemOutcome;
-      amendments: string | null;
-      completionRequired: string | null;
-      postponedToMeetingId: string | null;
-      votes: Votes | null;
-    }
+      /** the item's case as its stream stands now: it must be on this meeting's agenda as this item */
+      case: CaseForAgenda | null;
+      /** with postponedToMeetingId: that meeting as its stream stands now (null when there is none) */
+      postponedTo: PostponementTarget | null;
+    } & DecisionContent)
   | { type: 'EnterReservation'; itemId: string; userId: string; reason: string | null }
   | { type: 'GiveReservationReasons'; itemId: string; userId: string; text: string }
   | { type: 'ReportDelegatedDecisions'; decisionIds: string[]; register: DelegatedDecisionView[] }

@@ -1,14 +1,15 @@
 import { chair, committeeSecretary, given } from '../../test/support/given';
 import { DelegationRules } from '../delegations/delegation.rules';
 import { MeetingCommand } from './meeting.commands';
+import { MeetingEvent } from './meeting.events';
 import { meetingDecider } from './meeting.decider';
 import { MeetingRules as R } from './meeting.rules';
 import {
   attendance,
   body,
   closed,
-  conflict,
   convened,
+  decide,
   decided,
   delegatedDecision,
   duringMeeting,
@@ -32,17 +33,6 @@ const convene = (over: Partial<Extract<MeetingCommand, { type: 'ConveneMeeting' 
   ...over,
 });
 const readyCase = { caseId: 'case-1', organisationId: ORG, diaryNumber: 'RS 2022-00123', title: 'Fördelning God och nära vård 2022', status: 'ready_for_agenda', agenda: null };
-const decide = (over: Partial<Extract<MeetingCommand, { type: 'DecideItem' }>> = {}): MeetingCommand => ({
-  type: 'DecideItem',
-  itemId: 'item-1',
-  outcome: 'approved',
-  amendments: null,
-  completionRequired: null,
-  postponedToMeetingId: null,
-  votes: null,
-  ...over,
-});
-
 describe('meeting decider: convening', () => {
   it('convenes with a snapshot of the members, the chair and the adjusters', () => {
     const [event] = meetingDecider.decide(convene(), meetingDecider.initialState, { actor: committeeSecretary, now: new Date('2022-03-01T09:00:00Z') });
@@ -92,6 +82,15 @@ describe('meeting decider: agenda and attendance', () => {
     given(meetingDecider, convened, itemAdded()).when({ type: 'AddAgendaItem', itemId: 'item-2', case: readyCase }, asSecretary).thenRefuses(R.MEETING_CASE_NOT_READY);
   });
 
+  it('MEETING-CASE-NOT-READY: a case reserved for this very item (the case is written first) is taken; one on another agenda is not', () => {
+    const reservedHere = { ...readyCase, status: 'on_agenda', agenda: { meetingId: MEETING_ID, itemId: 'item-1' } };
+    given(meetingDecider, convened)
+      .when({ type: 'AddAgendaItem', itemId: 'item-1', case: reservedHere }, asSecretary)
+      .then([{ type: 'AgendaItemAdded', data: { itemId: 'item-1', caseId: 'case-1', diaryNumber: 'RS 2022-00123', title: readyCase.title, addedAt: duringMeeting.toISOString() } }]);
+    const elsewhere = { ...reservedHere, agenda: { meetingId: 'meeting-2', itemId: 'item-9' } };
+    given(meetingDecider, convened).when({ type: 'AddAgendaItem', itemId: 'item-1', case: elsewhere }, asSecretary).thenRefuses(R.MEETING_CASE_NOT_READY);
+  });
+
   it("NOT-FOUND: another organisation's case cannot be put on the agenda", () => {
     given(meetingDecider, convened).when({ type: 'AddAgendaItem', itemId: 'item-1', case: { ...readyCase, organisationId: 'goteborgs-stad' } }, asSecretary).thenRefuses('NOT-FOUND');
   });
@@ -108,6 +107,19 @@ describe('meeting decider: agenda and attendance', () => {
     given(meetingDecider, convened).when({ type: 'RecordAttendance', present }, asSecretary).then([{ type: 'AttendanceRecorded', data: { present, recordedAt: duringMeeting.toISOString() } }]);
   });
 
+  it('MEETING-NOT-STARTED: attendance, decisions and reports are not recorded before the meeting starts', () => {
+    const before = { actor: committeeSecretary, now: new Date('2022-03-22T12:59:00Z') };
+    const present = [{ userId: 'eva.ordforande', servingFor: null }];
+    given(meetingDecider, convened).when({ type: 'RecordAttendance', present }, before).thenRefuses(R.MEETING_NOT_STARTED);
+    given(meetingDecider, convened, itemAdded(), threePresent).when(decide(), before).thenRefuses(R.MEETING_NOT_STARTED);
+    const register = [delegatedDecision('dd-1')];
+    given(meetingDecider, convened, threePresent).when({ type: 'ReportDelegatedDecisions', decisionIds: ['dd-1'], register }, before).thenRefuses(R.MEETING_NOT_STARTED);
+    // from the minute it starts
+    given(meetingDecider, convened).when({ type: 'RecordAttendance', present }, { actor: committeeSecretary, now: new Date(STARTS_AT) }).then([
+      { type: 'AttendanceRecorded', data: { present, recordedAt: STARTS_AT } },
+    ]);
+  });
+
   it('MEETING-ATTENDANCE: strangers, deputies for present members, two deputies for one seat are refused', () => {
     const refused = (present: Array<{ userId: string; servingFor: string | null }>) =>
       given(meetingDecider, convened).when({ type: 'RecordAttendance', present }, asSecretary).thenRefuses(R.MEETING_ATTENDANCE);
@@ -121,75 +133,6 @@ describe('meeting decider: agenda and attendance', () => {
       { userId: 'nils.ersattare', servingFor: 'karin.ledamot' },
       { userId: 'greta.ersattare', servingFor: 'karin.ledamot' },
     ]);
-  });
-});
-
-describe('meeting decider: quorum, conflicts of interest and decisions', () => {
-  it('decides with three of five seats filled, with § numbers from firstParagraph, in decision order', () => {
-    const history = [convened, itemAdded(), itemAdded('item-2', 'case-2', 'RS 2022-00124'), threePresent];
-    given(meetingDecider, ...history).when(decide({ itemId: 'item-2' }), asSecretary).then([decided(14, 'approved', 'item-2')]);
-    given(meetingDecider, ...history, decided(14, 'approved', 'item-2')).when(decide(), asSecretary).then([decided(15)]);
-  });
-
-  it('KL-6-27: no decision without more than half of the ordinary seats filled', () => {
-    given(meetingDecider, convened, itemAdded(), attendance('eva.ordforande', 'lars.ledamot')).when(decide(), asSecretary).thenRefuses(R.KL_6_27);
-  });
-
-  it('KL-6-27: a serving deputy counts, a deputy who is not serving does not', () => {
-    const serving = attendance('eva.ordforande', 'lars.ledamot', ['nils.ersattare', 'karin.ledamot']);
-    given(meetingDecider, convened, itemAdded(), serving)
-      .when(decide(), asSecretary)
-      .then([decided(14, 'approved', 'item-1', ['eva.ordforande', 'lars.ledamot', 'nils.ersattare'])]);
-    given(meetingDecider, convened, itemAdded(), attendance('eva.ordforande', 'lars.ledamot', 'nils.ersattare')).when(decide(), asSecretary).thenRefuses(R.KL_6_27);
-  });
-
-  it('KL-6-27: a member with a conflict of interest is not counted for that item (KL-6-28)', () => {
-    given(meetingDecider, convened, itemAdded(), threePresent, conflict('lars.ledamot')).when(decide(), asSecretary).thenRefuses(R.KL_6_27);
-  });
-
-  it('KL-6-28: the member with a conflict of interest takes no part in the item', () => {
-    const four = attendance('eva.ordforande', 'lars.ledamot', 'maria.justerare', 'olof.ledamot');
-    given(meetingDecider, convened, itemAdded(), four, conflict('olof.ledamot')).when(decide(), asSecretary).then([decided(14)]);
-  });
-
-  it('KL-6-28: a conflicted member cannot enter a reservation; jäv is declared only for members', () => {
-    const history = [convened, itemAdded(), attendance('eva.ordforande', 'lars.ledamot', 'maria.justerare', 'olof.ledamot'), conflict('olof.ledamot'), decided(14)];
-    given(meetingDecider, ...history).when({ type: 'EnterReservation', itemId: 'item-1', userId: 'olof.ledamot', reason: null }, asSecretary).thenRefuses(R.KL_6_28);
-    given(meetingDecider, convened, itemAdded())
-      .when({ type: 'DeclareConflictOfInterest', itemId: 'item-1', userId: 'okand.person', reason: 'Jäv' }, asSecretary)
-      .thenRefuses(R.KL_6_28);
-  });
-
-  it('records a declared conflict once; none can be declared after the decision (MEETING-ITEM-DECIDED)', () => {
-    const declare: MeetingCommand = { type: 'DeclareConflictOfInterest', itemId: 'item-1', userId: 'lars.ledamot', reason: 'Styrelseledamot i mottagande bolag' };
-    given(meetingDecider, convened, itemAdded()).when(declare, asSecretary).then([conflict('lars.ledamot')]);
-    given(meetingDecider, convened, itemAdded(), conflict('lars.ledamot')).when(declare, asSecretary).then([]);
-    given(meetingDecider, convened, itemAdded(), threePresent, decided(14)).when({ ...declare, userId: 'olof.ledamot' }, asSecretary).thenRefuses(R.MEETING_ITEM_DECIDED);
-  });
-
-  it('MEETING-ITEM-DECIDED: an item is decided once; the same decision retried changes nothing', () => {
-    const history = [convened, itemAdded(), threePresent, decided(14)];
-    given(meetingDecider, ...history).when(decide(), asSecretary).then([]);
-    given(meetingDecider, ...history).when(decide({ outcome: 'rejected' }), asSecretary).thenRefuses(R.MEETING_ITEM_DECIDED);
-  });
-
-  it('MEETING-DECISION-TEXT: amendments, what to complete, and a later meeting go with their outcome', () => {
-    const history = [convened, itemAdded(), threePresent];
-    given(meetingDecider, ...history).when(decide({ outcome: 'approved_with_amendments' }), asSecretary).thenRefuses(R.MEETING_DECISION_TEXT);
-    given(meetingDecider, ...history).when(decide({ outcome: 'referred_back' }), asSecretary).thenRefuses(R.MEETING_DECISION_TEXT);
-    given(meetingDecider, ...history).when(decide({ amendments: 'Område 4 utökas' }), asSecretary).thenRefuses(R.MEETING_DECISION_TEXT);
-    given(meetingDecider, ...history).when(decide({ postponedToMeetingId: 'meeting-2' }), asSecretary).thenRefuses(R.MEETING_DECISION_TEXT);
-    const referred = given(meetingDecider, ...history).when(decide({ outcome: 'referred_back', completionRequired: 'Komplettera med konsekvensanalys för barn' }), asSecretary);
-    referred.then([decided(14, 'referred_back')]);
-  });
-
-  it('MEETING-VOTES: no more votes than participants', () => {
-    const history = [convened, itemAdded(), threePresent];
-    given(meetingDecider, ...history).when(decide({ votes: { yes: 2, no: 1, abstained: 1 } }), asSecretary).thenRefuses(R.MEETING_VOTES);
-  });
-
-  it('MEETING-CLOSED: nothing is decided after the meeting closes', () => {
-    given(meetingDecider, convened, itemAdded(), threePresent, closed).when(decide(), asSecretary).thenRefuses(R.MEETING_CLOSED);
   });
 });
 
@@ -209,11 +152,16 @@ describe('meeting decider: reservations, reports, closing', () => {
     given(meetingDecider, ...decidedItem, reservation('lars.ledamot')).when(reserve('lars.ledamot'), asSecretary).thenRefuses(R.MEETING_RESERVATION);
   });
 
+  it('MEETING-RESERVATION: no reservation once the paragraph was adjusted on its own (omedelbar justering)', () => {
+    const paragraphAdjusted: MeetingEvent = { type: 'ParagraphAdjusted', data: { itemId: 'item-1', paragraph: 14, adjustedOn: '2022-03-22', noticeDueBy: '2022-03-24' } };
+    given(meetingDecider, ...decidedItem, paragraphAdjusted).when(reserve('lars.ledamot'), asSecretary).thenRefuses(R.MEETING_RESERVATION);
+  });
+
   it('MEETING-RESERVATION-REASONS: written reasons are accepted until the protocol is adjusted', () => {
     const give: MeetingCommand = { type: 'GiveReservationReasons', itemId: 'item-1', userId: 'lars.ledamot', text: 'Fördelningen gynnar inte ambulanssjukvården.' };
     const history = [...decidedItem, reservation('lars.ledamot'), closed];
     given(meetingDecider, ...history).when(give, asSecretary).then([{ type: 'ReservationReasonsGiven', data: { itemId: 'item-1', userId: 'lars.ledamot', text: give.text, givenAt: duringMeeting.toISOString() } }]);
-    const adjustedHistory: typeof history = [...history, { type: 'ProtocolAdjusted', data: { adjustedOn: '2022-03-24', noticeDueBy: '2022-03-26' } }];
+    const adjustedHistory: typeof history = [...history, { type: 'ProtocolAdjusted', data: { adjustedOn: '2022-03-24', noticeDueBy: '2022-03-28' } }];
     given(meetingDecider, ...adjustedHistory).when(give, asSecretary).thenRefuses(R.MEETING_RESERVATION_REASONS);
   });
 
@@ -240,12 +188,27 @@ describe('meeting decider: reservations, reports, closing', () => {
     const reportedElsewhere = delegatedDecision('dd-9', { meetingId: 'meeting-0', paragraph: 3, reportedOn: '2022-02-15' });
     const register = [delegatedDecision('dd-1'), reportedElsewhere];
     const report = (decisionIds: string[]): MeetingCommand => ({ type: 'ReportDelegatedDecisions', decisionIds, register });
-    given(meetingDecider, convened).when(report(['dd-9']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
-    given(meetingDecider, convened).when(report(['dd-404']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
-    const [done] = meetingDecider.decide(report(['dd-1']), given(meetingDecider, convened).state, asSecretary);
-    given(meetingDecider, convened, done).when(report(['dd-1']), asSecretary).then([]);
+    given(meetingDecider, convened, threePresent).when(report(['dd-9']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
+    given(meetingDecider, convened, threePresent).when(report(['dd-404']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
+    const [done] = meetingDecider.decide(report(['dd-1']), given(meetingDecider, convened, threePresent).state, asSecretary);
+    given(meetingDecider, convened, threePresent, done).when(report(['dd-1']), asSecretary).then([]);
     // the register has not caught up yet, but this meeting already reported it
-    given(meetingDecider, convened, done).when(report(['dd-1', 'dd-404']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
+    given(meetingDecider, convened, threePresent, done).when(report(['dd-1', 'dd-404']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
+  });
+
+  it('KL-6-40: a decision taken after the day of the meeting cannot be reported at it', () => {
+    const nextDay = { ...delegatedDecision('dd-2'), decidedAt: '2022-03-22T23:30:00.000Z' }; // 00:30 on 23 March in Stockholm
+    const sameDay = { ...delegatedDecision('dd-3'), decidedAt: '2022-03-22T13:30:00.000Z' };
+    const report = (decisionIds: string[]): MeetingCommand => ({ type: 'ReportDelegatedDecisions', decisionIds, register: [delegatedDecision('dd-1'), nextDay, sameDay] });
+    given(meetingDecider, convened, threePresent).when(report(['dd-1', 'dd-2']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
+    const [event] = meetingDecider.decide(report(['dd-1', 'dd-3']), given(meetingDecider, convened, threePresent).state, asSecretary);
+    expect(event).toMatchObject({ type: 'DelegatedDecisionsReported', data: { decisionIds: ['dd-1', 'dd-3'] } });
+  });
+
+  it('KL-6-27: the body takes note of delegated decisions only with a quorum', () => {
+    const report: MeetingCommand = { type: 'ReportDelegatedDecisions', decisionIds: ['dd-1'], register: [delegatedDecision('dd-1')] };
+    given(meetingDecider, convened).when(report, asSecretary).thenRefuses(R.KL_6_27);
+    given(meetingDecider, convened, attendance('eva.ordforande', 'lars.ledamot')).when(report, asSecretary).thenRefuses(R.KL_6_27);
   });
 
   it('MEETING-ITEM-UNDECIDED: a meeting closes only when every item is dealt with', () => {
@@ -253,7 +216,8 @@ describe('meeting decider: reservations, reports, closing', () => {
     given(meetingDecider, ...decidedItem).when({ type: 'CloseMeeting' }, asSecretary).then([{ type: 'MeetingClosed', data: { closedAt: duringMeeting.toISOString() } }]);
   });
 
-  it('MEETING-CLOSED: a meeting closes once', () => {
-    given(meetingDecider, ...decidedItem, closed).when({ type: 'CloseMeeting' }, asSecretary).thenRefuses(R.MEETING_CLOSED);
+  it('MEETING-CLOSED: a meeting closes once; the close retried changes nothing', () => {
+    given(meetingDecider, ...decidedItem, closed).when({ type: 'CloseMeeting' }, asSecretary).then([]);
+    given(meetingDecider, ...decidedItem, closed).when({ type: 'RecordAttendance', present: [] }, asSecretary).thenRefuses(R.MEETING_CLOSED);
   });
 });

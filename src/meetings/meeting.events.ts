@@ -51,7 +51,14 @@ export type MeetingConvened = DomainEvent<
 export type AgendaItemAdded = DomainEvent<'AgendaItemAdded', { itemId: string; caseId: string; diaryNumber: string; title: string; addedAt: string }>;
 /** Replaces the attendance recorded before; each decision keeps its own participants. */
 export type AttendanceRecorded = DomainEvent<'AttendanceRecorded', { present: Attendee[]; recordedAt: string }>;
-export type ConflictOfInterestDeclared = DomainEvent<'ConflictOfInterestDeclared', { itemId: string; userId: string; reason: string; declaredAt: string }>;
+/**
+ * KL 6:28–32. `replacedBy`: a present deputy who is not serving takes the member's place for this
+ * item only (null when nobody does; absent in events written before replacements existed).
+ */
+export type ConflictOfInterestDeclared = DomainEvent<
+  'ConflictOfInterestDeclared',
+  { itemId: string; userId: string; reason: string; replacedBy?: string | null; declaredAt: string }
+>;
 export type ItemDecided = DomainEvent<
   'ItemDecided',
   {
@@ -63,7 +70,7 @@ export type ItemDecided = DomainEvent<
     completionRequired: string | null;
     postponedToMeetingId: string | null;
     votes: Votes | null;
-    /** the serving members who took part (present, serving, without a conflict of interest) */
+    /** the serving members who took part (present, serving, without a conflict of interest), and deputies replacing a conflicted one */
     participants: string[];
     /** ordinary seats of the body, for the quorum shown with the decision */
     ordinarySeats: number;
@@ -88,6 +95,7 @@ export type AdjustmentNoticePosted = DomainEvent<
   { itemId: string | null; postedOn: string; noticeDueBy: string; overdue: boolean; recordedAt: string }
 >;
 export type AppealLodged = DomainEvent<'AppealLodged', { itemId: string; lodgedOn: string; appellant: string; registeredAt: string }>;
+/** The court's ruling on the appeals registered before it; later appeals await a ruling of their own. */
 export type AppealRuled = DomainEvent<'AppealRuled', { itemId: string; ruledOn: string; outcome: 'dismissed' | 'annulled'; recordedAt: string }>;
 
 export type MeetingEvent =

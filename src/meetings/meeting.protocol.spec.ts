@@ -11,6 +11,7 @@ import {
   adjuster,
   announced,
   appealLodged,
+  appealRuled,
   closed,
   convened,
   decided,
@@ -26,20 +27,21 @@ const at = (date: string) => new Date(`${date}T10:00:00Z`);
 const closedMeeting = [convened, itemAdded(), threePresent, decided(14), closed];
 const signProtocol: MeetingCommand = { type: 'SignProtocol' };
 const post = (postedOn: string, itemId: string | null = null): MeetingCommand => ({ type: 'PostNotice', itemId, postedOn });
-const appeal = (lodgedOn: string): MeetingCommand => ({ type: 'LodgeAppeal', itemId: 'item-1', lodgedOn, appellant: 'Kalle Kommuninvånare' });
+const appeal = (lodgedOn: string, appellant = 'Kalle Kommuninvånare'): MeetingCommand => ({ type: 'LodgeAppeal', itemId: 'item-1', lodgedOn, appellant });
 const status = (history: MeetingEvent[], today: string) => {
   const state = given(meetingDecider, ...history).state as Convened;
   return legalForceOf(state, state.items[0], today);
 };
 
 describe('protocol: adjustment', () => {
-  it('the chair signs; the protocol is adjusted when the last adjuster signs, notice due two days later (KL-8-12)', () => {
+  it('KL-8-12, LAG-1930-173: the protocol is adjusted when the last signatory signs; the notice is due two days later, moved off a weekend', () => {
     given(meetingDecider, ...closedMeeting).when(signProtocol, { actor: chair, now: thursday }).then([{ type: 'ProtocolSigned', data: { userId: 'eva.ordforande', signedAt: thursday.toISOString() } }]);
     given(meetingDecider, ...closedMeeting, signed('eva.ordforande'))
       .when(signProtocol, { actor: adjuster, now: thursday })
       .then([
         { type: 'ProtocolSigned', data: { userId: 'maria.justerare', signedAt: thursday.toISOString() } },
-        { type: 'ProtocolAdjusted', data: { adjustedOn: '2022-03-24', noticeDueBy: '2022-03-26' } },
+        // Thursday 24 March + 2 days is Saturday 26 March: the deadline moves to Monday 28 March
+        { type: 'ProtocolAdjusted', data: { adjustedOn: '2022-03-24', noticeDueBy: '2022-03-28' } },
       ]);
   });
 
@@ -53,9 +55,10 @@ describe('protocol: adjustment', () => {
     given(meetingDecider, convened, itemAdded(), threePresent, decided(14)).when(signProtocol, { actor: chair, now: duringMeeting }).thenRefuses(R.PROTOCOL_MEETING_OPEN);
   });
 
-  it('PROTOCOL-SIGNED: a signature is given once, and not to an adjusted protocol', () => {
-    given(meetingDecider, ...closedMeeting, signed('eva.ordforande')).when(signProtocol, { actor: chair, now: thursday }).thenRefuses(R.PROTOCOL_SIGNED);
+  it('PROTOCOL-SIGNED: a signature is given once (a retry changes nothing), and a paragraph adjusted with the protocol takes none of its own', () => {
+    given(meetingDecider, ...closedMeeting, signed('eva.ordforande')).when(signProtocol, { actor: chair, now: thursday }).then([]);
     const full = [...closedMeeting, signed('eva.ordforande'), signed('maria.justerare'), adjusted()];
+    given(meetingDecider, ...full).when(signProtocol, { actor: adjuster, now: thursday }).then([]);
     given(meetingDecider, ...full).when({ type: 'SignParagraph', itemId: 'item-1' }, { actor: chair, now: thursday }).thenRefuses(R.PROTOCOL_SIGNED);
   });
 
@@ -68,6 +71,9 @@ describe('protocol: adjustment', () => {
     given(meetingDecider, ...open, chairSigned)
       .when(sign, { actor: adjuster, now: duringMeeting })
       .then([{ type: 'ParagraphSigned', data: { ...chairSigned.data, userId: 'maria.justerare' } } as MeetingEvent, paragraphAdjusted]);
+    // a signature retried changes nothing, before and after the paragraph is adjusted
+    given(meetingDecider, ...open, chairSigned).when(sign, { actor: chair, now: duringMeeting }).then([]);
+    given(meetingDecider, ...open, chairSigned, paragraphAdjusted).when(sign, { actor: chair, now: duringMeeting }).then([]);
     const withNotice = [...open, chairSigned, paragraphAdjusted, noticePosted('2022-03-23', 'item-1', '2022-03-24')];
     expect(status(withNotice, '2022-04-13')).toMatchObject({ status: 'appeal_window_open', appealEndsOn: '2022-04-13' });
     expect(status(withNotice, '2022-04-14')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-04-14' });
@@ -86,20 +92,26 @@ describe('protocol: notice (KL-8-12)', () => {
     given(meetingDecider, ...adjustedMeeting).when(post('2022-03-25'), asSecretary('2022-03-25')).then([{ ...noticePosted('2022-03-25'), data: { ...noticePosted('2022-03-25').data, recordedAt: at('2022-03-25').toISOString() } } as MeetingEvent]);
   });
 
-  it('KL-8-12: refused before the adjustment, dated before it, dated in the future, or posted twice', () => {
+  it('KL-8-12: refused before the adjustment, dated before it, dated in the future, or posted twice on different days', () => {
     given(meetingDecider, ...closedMeeting).when(post('2022-03-25'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
     given(meetingDecider, ...adjustedMeeting).when(post('2022-03-23'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
     given(meetingDecider, ...adjustedMeeting).when(post('2022-03-26'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
-    given(meetingDecider, ...adjustedMeeting, noticePosted()).when(post('2022-03-25'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
+    given(meetingDecider, ...adjustedMeeting, noticePosted()).when(post('2022-03-28'), asSecretary('2022-03-28')).thenRefuses(R.KL_8_12);
+  });
+
+  it('KL-8-12: the same notice recorded again (a retry) changes nothing', () => {
+    given(meetingDecider, ...adjustedMeeting, noticePosted()).when(post('2022-03-25'), asSecretary('2022-03-28')).then([]);
   });
 
   it('KL-8-12: a paragraph not adjusted on its own has no notice of its own', () => {
     given(meetingDecider, ...adjustedMeeting).when(post('2022-03-25', 'item-1'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
   });
 
-  it('KL-8-12: a notice later than the second day after the adjustment is recorded but flagged overdue', () => {
-    const [event] = meetingDecider.decide(post('2022-03-28'), given(meetingDecider, ...adjustedMeeting).state, asSecretary('2022-03-28'));
-    expect(event).toMatchObject({ type: 'AdjustmentNoticePosted', data: { postedOn: '2022-03-28', noticeDueBy: '2022-03-26', overdue: true } });
+  it('KL-8-12: a notice after the (moved) deadline is recorded but flagged overdue; on the Monday it is in time', () => {
+    const [inTime] = meetingDecider.decide(post('2022-03-28'), given(meetingDecider, ...adjustedMeeting).state, asSecretary('2022-03-28'));
+    expect(inTime).toMatchObject({ type: 'AdjustmentNoticePosted', data: { postedOn: '2022-03-28', noticeDueBy: '2022-03-28', overdue: false } });
+    const [late] = meetingDecider.decide(post('2022-03-29'), given(meetingDecider, ...adjustedMeeting).state, asSecretary('2022-03-29'));
+    expect(late).toMatchObject({ type: 'AdjustmentNoticePosted', data: { postedOn: '2022-03-29', noticeDueBy: '2022-03-28', overdue: true } });
   });
 
   it('MEETING-SECRETARY-ROLE: the secretary posts the notice', () => {
@@ -148,6 +160,26 @@ describe('protocol: appeals and legal force', () => {
     expect(status([...appealed, annulled], '2022-06-13')).toMatchObject({ status: 'annulled', legalForceOn: null });
   });
 
+  it('KL-13-5: an appeal dismissed before the window ends gives legal force only after the window; a later appeal in time is registered', () => {
+    const early = [...announced, appealLodged('2022-04-01'), appealRuled('2022-04-05')];
+    expect(status(early, '2022-04-06')).toMatchObject({ status: 'appeal_window_open', legalForceOn: null, appealEndsOn: '2022-04-19' });
+    expect(status(early, '2022-04-20')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-04-20' });
+    given(meetingDecider, ...early)
+      .when(appeal('2022-04-10', 'Lisa Länsbo'), asSecretary('2022-04-10'))
+      .then([{ type: 'AppealLodged', data: { itemId: 'item-1', lodgedOn: '2022-04-10', appellant: 'Lisa Länsbo', registeredAt: at('2022-04-10').toISOString() } }]);
+    const second = [...early, appealLodged('2022-04-10', 'item-1', 'Lisa Länsbo')];
+    expect(status(second, '2022-05-30')).toMatchObject({ status: 'appealed', legalForceOn: null });
+    // the ruling on the second appeal decides it; legal force from that ruling, later than the window
+    expect(status([...second, appealRuled('2022-06-01')], '2022-06-02')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-06-01' });
+  });
+
+  it('KL-13-5: an annulled decision stays annulled, whatever comes after', () => {
+    const annulled = [...announced, appealLodged('2022-04-01'), appealRuled('2022-04-05', 'annulled')];
+    expect(status(annulled, '2022-04-06').status).toBe('annulled');
+    const later = [...annulled, appealLodged('2022-04-10', 'item-1', 'Lisa Länsbo'), appealRuled('2022-05-10')];
+    expect(status(later, '2022-06-01')).toMatchObject({ status: 'annulled', legalForceOn: null });
+  });
+
   it('KL-13-2: referral back and postponement are not appealable; legal force is not applicable to them', () => {
     const referred = [convened, itemAdded(), threePresent, decided(14, 'referred_back'), closed, signed('eva.ordforande'), signed('maria.justerare'), adjusted(), noticePosted()];
     given(meetingDecider, ...referred).when(appeal('2022-04-01'), asSecretary('2022-04-01')).thenRefuses(R.KL_13_2);
@@ -163,5 +195,17 @@ describe('protocol: appeals and legal force', () => {
     given(meetingDecider, ...appealed)
       .when(rule('2022-06-10'), asSecretary('2022-06-13'))
       .then([{ type: 'AppealRuled', data: { itemId: 'item-1', ruledOn: '2022-06-10', outcome: 'dismissed', recordedAt: at('2022-06-13').toISOString() } }]);
+  });
+
+  it('MEETING-APPEAL-RULING: the same ruling recorded again changes nothing; another needs an appeal awaiting it, dated after the earlier ruling', () => {
+    const rule = (ruledOn: string, outcome: 'dismissed' | 'annulled' = 'dismissed'): MeetingCommand => ({ type: 'RecordAppealRuling', itemId: 'item-1', ruledOn, outcome });
+    const ruled = [...announced, appealLodged('2022-04-01'), appealRuled('2022-04-05')];
+    given(meetingDecider, ...ruled).when(rule('2022-04-05'), asSecretary('2022-04-06')).then([]);
+    given(meetingDecider, ...ruled).when(rule('2022-04-05', 'annulled'), asSecretary('2022-04-06')).thenRefuses(R.MEETING_APPEAL_RULING);
+    const second = [...ruled, appealLodged('2022-04-02', 'item-1', 'Lisa Länsbo')];
+    given(meetingDecider, ...second).when(rule('2022-04-04'), asSecretary('2022-04-06')).thenRefuses(R.MEETING_APPEAL_RULING);
+    given(meetingDecider, ...second)
+      .when(rule('2022-04-06'), asSecretary('2022-04-06'))
+      .then([{ type: 'AppealRuled', data: { itemId: 'item-1', ruledOn: '2022-04-06', outcome: 'dismissed', recordedAt: at('2022-04-06').toISOString() } }]);
   });
 });

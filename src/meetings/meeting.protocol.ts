@@ -19,6 +19,14 @@ export function isProtocolCommand(command: MeetingCommand): command is ProtocolC
 
 /** KL-8-12: the notice is due no later than the second day after the adjustment. */
 export const NOTICE_DAYS = 2;
+
+/**
+ * KL-8-12's two days are a deadline in law, so LAG-1930-173 moves it off a Saturday, Sunday or
+ * holiday too: adjusted on Thursday 24 March 2022, the notice is due on Monday 28 March.
+ */
+export function noticeDueBy(adjustedOn: string): string {
+  return deadlineOn(addDays(adjustedOn, NOTICE_DAYS));
+}
 /** KL-13-5: three weeks from the day of the notice. */
 export const APPEAL_DAYS = 21;
 
@@ -75,19 +83,19 @@ function requireSignatory(state: Convened, userId: string): void {
   if (!signatoriesOf(state).includes(userId)) throw refuse.notSignatory(userId);
 }
 
-/** The signature, and the adjustment once the last signatory has signed. */
+const hasSigned = (adjustment: Adjustment, userId: string) => adjustment.signatures.some((s) => s.userId === userId);
+
+/** The adjustment once the last signatory has signed. */
 function sign(state: Convened, adjustment: Adjustment, userId: string, today: string) {
-  // PROTOCOL-SIGNED
-  if (adjustment.signatures.some((s) => s.userId === userId)) {
-    throw refuse.alreadySigned('Du har redan skrivit under.', 'You have already signed.', userId);
-  }
   const signed = new Set([...adjustment.signatures.map((s) => s.userId), userId]);
   const complete = signatoriesOf(state).every((u) => signed.has(u));
-  return complete ? { adjustedOn: today, noticeDueBy: addDays(today, NOTICE_DAYS) } : null;
+  return complete ? { adjustedOn: today, noticeDueBy: noticeDueBy(today) } : null;
 }
 
 function signProtocol(state: Convened, userId: string, today: string, at: string): MeetingEvent[] {
   requireSignatory(state, userId);
+  // a signature is given once: the same signer again (a retry) changes nothing
+  if (hasSigned(state.protocol, userId)) return [];
   // PROTOCOL-MEETING-OPEN
   if (state.status !== 'closed') throw refuse.meetingOpen();
   if (state.protocol.adjustedOn !== null) {
@@ -104,6 +112,8 @@ function signParagraph(state: Convened, itemId: string, userId: string, today: s
   requireSignatory(state, userId);
   // MEETING-ITEM-UNDECIDED
   if (!item.decision) throw refuse.itemUndecided(itemId);
+  if (hasSigned(item.immediate, userId)) return [];
+  // PROTOCOL-SIGNED: a paragraph adjusted with the whole protocol takes no signature of its own
   const adjustedOn = item.immediate.adjustedOn ?? state.protocol.adjustedOn;
   if (adjustedOn !== null) throw refuse.alreadySigned(`Paragrafen justerades ${adjustedOn}.`, `The paragraph was adjusted on ${adjustedOn}.`, userId);
   const { paragraph } = item.decision;
@@ -128,6 +138,8 @@ function postNotice(state: Convened, c: MeetingCommandOf<'PostNotice'>, today: s
       : refuse.notice('Protokollet är inte justerat; anslaget sätts upp efter justeringen.', 'The protocol is not adjusted; the notice follows the adjustment.', details);
   }
   if (adjustment.notice) {
+    // the same notice recorded again (a retry) changes nothing
+    if (adjustment.notice.postedOn === c.postedOn) return [];
     throw refuse.notice(`Anslaget sattes redan upp ${adjustment.notice.postedOn}.`, `The notice was already posted on ${adjustment.notice.postedOn}.`, details);
   }
   if (c.postedOn < adjustment.adjustedOn) {
@@ -148,9 +160,7 @@ function lodgeAppeal(state: Convened, c: MeetingCommandOf<'LodgeAppeal'>, today:
   if (outcome === 'referred_back' || outcome === 'postponed') throw refuse.notAppealable(outcome);
   // the same appeal registered twice is one appeal
   if (item.appeals.some((a) => a.lodgedOn === c.lodgedOn && a.appellant === c.appellant)) return [];
-  // MEETING-APPEAL-RULING
-  if (item.ruling) throw refuse.appealRuling('Överklagandet är redan avgjort.', 'The appeal has already been ruled on.', { itemId: c.itemId });
-  // KL-13-5
+  // KL-13-5: an appeal in time is registered even after a ruling on earlier ones; it awaits a ruling of its own
   const details = { itemId: c.itemId, lodgedOn: c.lodgedOn };
   if (c.lodgedOn > today) throw refuse.appeal('Ett överklagande kan inte dateras framåt i tiden.', 'An appeal cannot be dated in the future.', { ...details, today });
   if (c.lodgedOn < state.date) throw refuse.appeal('Överklagandet är daterat före beslutet.', 'The appeal is dated before the decision.', { ...details, decidedOn: state.date });
@@ -171,16 +181,22 @@ function lodgeAppeal(state: Convened, c: MeetingCommandOf<'LodgeAppeal'>, today:
 function recordRuling(state: Convened, c: MeetingCommandOf<'RecordAppealRuling'>, today: string, at: string): MeetingEvent[] {
   const item = requireItem(state, c.itemId);
   const details = { itemId: c.itemId, ruledOn: c.ruledOn };
+  const pending = item.appeals.filter((a) => a.ruledOn === null);
   // MEETING-APPEAL-RULING
-  if (item.appeals.length === 0) throw refuse.appealRuling('Det finns inget överklagande att avgöra.', 'There is no appeal to rule on.', details);
-  if (item.ruling) throw refuse.appealRuling('Överklagandet är redan avgjort.', 'The appeal has already been ruled on.', details);
-  const lastLodged = item.appeals.map((a) => a.lodgedOn).sort()[item.appeals.length - 1];
-  if (c.ruledOn < lastLodged || c.ruledOn > today) {
-    throw refuse.appealRuling('Domen ska dateras efter överklagandet och inte framåt i tiden.', 'The ruling is dated after the appeal and not in the future.', {
-      ...details,
-      lastLodged,
-      today,
-    });
+  if (pending.length === 0) {
+    // the latest ruling recorded again (a retry) changes nothing
+    if (item.ruling && item.ruling.ruledOn === c.ruledOn && item.ruling.outcome === c.outcome) return [];
+    const sv = item.appeals.length === 0 ? 'Det finns inget överklagande att avgöra.' : 'Överklagandet är redan avgjort.';
+    const en = item.appeals.length === 0 ? 'There is no appeal to rule on.' : 'The appeal has already been ruled on.';
+    throw refuse.appealRuling(sv, en, details);
+  }
+  const notBefore = [...pending.map((a) => a.lodgedOn), ...item.rulings.map((r) => r.ruledOn)].sort().pop()!;
+  if (c.ruledOn < notBefore || c.ruledOn > today) {
+    throw refuse.appealRuling(
+      'Domen ska dateras efter överklagandet (och tidigare domar) och inte framåt i tiden.',
+      'The ruling is dated after the appeal (and earlier rulings) and not in the future.',
+      { ...details, notBefore, today },
+    );
   }
   return [{ type: 'AppealRuled', data: { itemId: c.itemId, ruledOn: c.ruledOn, outcome: c.outcome, recordedAt: at } }];
 }
@@ -223,9 +239,12 @@ export function legalForceOf(state: Convened, item: AgendaItem, today: string): 
   if (!notice) return none('awaiting_notice', note);
   const ends = appealEndsOn(notice.postedOn);
   const at = (status: LegalForceStatus, legalForceOn: string | null = null): LegalForce => ({ status, legalForceOn, appealEndsOn: ends, note });
-  // a dismissed appeal: the decision stands from the ruling (the court's own appeal period is not tracked here)
-  if (item.ruling) return item.ruling.outcome === 'dismissed' ? at('legal_force', item.ruling.ruledOn) : at('annulled');
-  if (item.appeals.length > 0) return at('appealed');
-  if (today > ends) return at('legal_force', addDays(ends, 1));
-  return at('appeal_window_open');
+  if (item.rulings.some((r) => r.outcome === 'annulled')) return at('annulled');
+  if (item.appeals.some((a) => a.ruledOn === null)) return at('appealed');
+  if (today <= ends) return at('appeal_window_open');
+  // the window has passed and every appeal is dismissed: the later of the day after the window
+  // and the last ruling (the court's own appeal period is not tracked here)
+  const dayAfter = addDays(ends, 1);
+  const lastRuling = item.ruling?.ruledOn ?? null;
+  return at('legal_force', lastRuling !== null && lastRuling > dayAfter ? lastRuling : dayAfter);
 }

@@ -1,6 +1,6 @@
 import { DelegatedDecisionView } from '../delegations/mandate';
 import { ItemOutcome } from './decision-authority';
-import { ConveningBody } from './meeting.commands';
+import { ConveningBody, MeetingCommand } from './meeting.commands';
 import { MeetingEvent } from './meeting.events';
 
 /**
@@ -64,9 +64,9 @@ export const attendance = (...present: Array<string | [string, string]>): Meetin
 /** the chair and two more ordinary members: exactly three of five seats */
 export const threePresent = attendance('eva.ordforande', 'lars.ledamot', 'maria.justerare');
 
-export const conflict = (userId: string, itemId = 'item-1'): MeetingEvent => ({
+export const conflict = (userId: string, itemId = 'item-1', replacedBy: string | null = null): MeetingEvent => ({
   type: 'ConflictOfInterestDeclared',
-  data: { itemId, userId, reason: 'Styrelseledamot i mottagande bolag', declaredAt: duringMeeting.toISOString() },
+  data: { itemId, userId, reason: 'Styrelseledamot i mottagande bolag', replacedBy, declaredAt: duringMeeting.toISOString() },
 });
 
 export const decided = (
@@ -98,14 +98,29 @@ export const reservation = (userId: string, itemId = 'item-1'): MeetingEvent => 
 
 export const closed: MeetingEvent = { type: 'MeetingClosed', data: { closedAt: '2022-03-22T16:00:00.000Z' } };
 export const signed = (userId: string): MeetingEvent => ({ type: 'ProtocolSigned', data: { userId, signedAt: '2022-03-24T10:00:00.000Z' } });
-export const adjusted = (adjustedOn = '2022-03-24', noticeDueBy = '2022-03-26'): MeetingEvent => ({ type: 'ProtocolAdjusted', data: { adjustedOn, noticeDueBy } });
-export const noticePosted = (postedOn = '2022-03-25', itemId: string | null = null, noticeDueBy = '2022-03-26'): MeetingEvent => ({
+/** KL-8-12 moved by LAG-1930-173: two days after Thursday 24 March is Saturday 26, so the notice is due Monday 28 */
+export const adjusted = (adjustedOn = '2022-03-24', noticeDueBy = '2022-03-28'): MeetingEvent => ({ type: 'ProtocolAdjusted', data: { adjustedOn, noticeDueBy } });
+export const noticePosted = (postedOn = '2022-03-25', itemId: string | null = null, noticeDueBy = '2022-03-28'): MeetingEvent => ({
   type: 'AdjustmentNoticePosted',
   data: { itemId, postedOn, noticeDueBy, overdue: postedOn > noticeDueBy, recordedAt: `${postedOn}T08:00:00.000Z` },
 });
-export const appealLodged = (lodgedOn: string, itemId = 'item-1'): MeetingEvent => ({
+export const appealLodged = (lodgedOn: string, itemId = 'item-1', appellant = 'Kalle Kommuninvånare'): MeetingEvent => ({
   type: 'AppealLodged',
-  data: { itemId, lodgedOn, appellant: 'Kalle Kommuninvånare', registeredAt: `${lodgedOn}T12:00:00.000Z` },
+  data: { itemId, lodgedOn, appellant, registeredAt: `${lodgedOn}T12:00:00.000Z` },
+});
+export const appealRuled = (ruledOn: string, outcome: 'dismissed' | 'annulled' = 'dismissed', itemId = 'item-1'): MeetingEvent => ({
+  type: 'AppealRuled',
+  data: { itemId, ruledOn, outcome, recordedAt: `${ruledOn}T12:00:00.000Z` },
+});
+
+/** The item's case as the case's stream has it while it is on this meeting's agenda as that item. */
+export const caseOnAgenda = (itemId = 'item-1') => ({
+  caseId: itemId.replace('item', 'case'),
+  organisationId: ORG,
+  diaryNumber: 'RS 2022-00123',
+  title: 'Fördelning God och nära vård 2022',
+  status: 'on_agenda',
+  agenda: { meetingId: MEETING_ID, itemId },
 });
 
 /** decided, closed, adjusted on Thursday 24 March and announced on Friday 25 March */
@@ -135,4 +150,27 @@ export const delegatedDecision = (id: string, reported: DelegatedDecisionView['r
   decidedAt: '2022-03-02T10:00:00.000Z',
   decidedBy: 'anders.bystrom',
   reported,
+});
+
+export type DecideItem = Extract<MeetingCommand, { type: 'DecideItem' }>;
+/** The secretary records an approval of item-1, its case on this agenda as that item. */
+export const decide = (over: Partial<DecideItem> = {}): DecideItem => ({
+  type: 'DecideItem',
+  itemId: over.itemId ?? 'item-1',
+  case: caseOnAgenda(over.itemId ?? 'item-1'),
+  postponedTo: null,
+  outcome: 'approved',
+  amendments: null,
+  completionRequired: null,
+  postponedToMeetingId: null,
+  votes: null,
+  ...over,
+});
+
+export const declare = (userId: string, replacedBy: string | null = null): Extract<MeetingCommand, { type: 'DeclareConflictOfInterest' }> => ({
+  type: 'DeclareConflictOfInterest',
+  itemId: 'item-1',
+  userId,
+  reason: 'Styrelseledamot i mottagande bolag',
+  replacedBy,
 });

@@ -29,18 +29,40 @@ export interface Reservation {
   writtenReasons: { text: string; givenAt: string } | null;
 }
 
+export interface Conflict {
+  userId: string;
+  reason: string;
+  /** the deputy who takes the member's place for this item only, or null */
+  replacedBy: string | null;
+}
+
+export interface Appeal {
+  lodgedOn: string;
+  appellant: string;
+  /** the ruling that decided it; null while it awaits one */
+  ruledOn: string | null;
+}
+
+export interface Ruling {
+  ruledOn: string;
+  outcome: 'dismissed' | 'annulled';
+}
+
 export interface AgendaItem {
   itemId: string;
   caseId: string;
   diaryNumber: string;
   title: string;
-  conflicts: Array<{ userId: string; reason: string }>;
+  conflicts: Conflict[];
   decision: ItemDecision | null;
   reservations: Reservation[];
   /** omedelbar justering of this paragraph alone */
   immediate: Adjustment;
-  appeals: Array<{ lodgedOn: string; appellant: string }>;
-  ruling: { ruledOn: string; outcome: 'dismissed' | 'annulled' } | null;
+  /** in the order they were registered; a ruling decides those registered before it */
+  appeals: Appeal[];
+  rulings: Ruling[];
+  /** the latest ruling, or null */
+  ruling: Ruling | null;
 }
 
 export interface DelegatedDecisionReport {
@@ -91,13 +113,15 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         ...state,
         items: [
           ...state.items,
-          { ...event.data, conflicts: [], decision: null, reservations: [], immediate: noAdjustment, appeals: [], ruling: null },
+          { ...event.data, conflicts: [], decision: null, reservations: [], immediate: noAdjustment, appeals: [], rulings: [], ruling: null },
         ],
       };
     case 'AttendanceRecorded':
       return { ...state, attendance: event.data.present };
-    case 'ConflictOfInterestDeclared':
-      return updateItem(state, event.data.itemId, (i) => ({ ...i, conflicts: [...i.conflicts, { userId: event.data.userId, reason: event.data.reason }] }));
+    case 'ConflictOfInterestDeclared': {
+      const { userId, reason, replacedBy } = event.data;
+      return updateItem(state, event.data.itemId, (i) => ({ ...i, conflicts: [...i.conflicts, { userId, reason, replacedBy: replacedBy ?? null }] }));
+    }
     case 'ItemDecided': {
       const { itemId: _itemId, caseId: _caseId, ...decision } = event.data;
       return { ...updateItem(state, event.data.itemId, (i) => ({ ...i, decision })), nextParagraph: event.data.paragraph + 1 };
@@ -139,9 +163,19 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       return updateItem(state, event.data.itemId, (i) => ({ ...i, immediate: { ...i.immediate, notice } }));
     }
     case 'AppealLodged':
-      return updateItem(state, event.data.itemId, (i) => ({ ...i, appeals: [...i.appeals, { lodgedOn: event.data.lodgedOn, appellant: event.data.appellant }] }));
-    case 'AppealRuled':
-      return updateItem(state, event.data.itemId, (i) => ({ ...i, ruling: { ruledOn: event.data.ruledOn, outcome: event.data.outcome } }));
+      return updateItem(state, event.data.itemId, (i) => ({
+        ...i,
+        appeals: [...i.appeals, { lodgedOn: event.data.lodgedOn, appellant: event.data.appellant, ruledOn: null }],
+      }));
+    case 'AppealRuled': {
+      const ruling: Ruling = { ruledOn: event.data.ruledOn, outcome: event.data.outcome };
+      return updateItem(state, event.data.itemId, (i) => ({
+        ...i,
+        appeals: i.appeals.map((a) => (a.ruledOn === null ? { ...a, ruledOn: ruling.ruledOn } : a)),
+        rulings: [...i.rulings, ruling],
+        ruling,
+      }));
+    }
   }
 }
 
@@ -157,10 +191,25 @@ export function ordinarySeats(state: Convened): number {
   return state.members.filter((m) => m.seat === 'ordinary').length;
 }
 
-/** Who takes part in an item: serving members without a conflict of interest on it (KL-6-28). */
+/** Present deputies who serve for nobody: those who can replace a member with a conflict of interest. */
+export function spareDeputies(state: Convened): string[] {
+  const seatOf = new Map(state.members.map((m) => [m.userId, m.seat]));
+  return state.attendance.filter((a) => seatOf.get(a.userId) === 'deputy' && a.servingFor === null).map((a) => a.userId);
+}
+
+/**
+ * Who takes part in an item: serving members without a conflict of interest on it (KL-6-28), and
+ * for a serving member with one, the spare deputy named to replace them (as long as both the
+ * member is serving and the deputy present and spare, in the attendance as it now stands).
+ */
 export function participantsOf(state: Convened, item: AgendaItem): string[] {
   const conflicted = new Set(item.conflicts.map((c) => c.userId));
-  return servingMembers(state).filter((userId) => !conflicted.has(userId));
+  const serving = servingMembers(state);
+  const spare = new Set(spareDeputies(state));
+  const replacements = item.conflicts.flatMap(({ userId, replacedBy }) =>
+    replacedBy !== null && serving.includes(userId) && spare.has(replacedBy) && !conflicted.has(replacedBy) ? [replacedBy] : [],
+  );
+  return [...serving.filter((userId) => !conflicted.has(userId)), ...replacements];
 }
 
 /** KL-6-27: more than half of the ordinary seats filled by members taking part. */

@@ -32,7 +32,7 @@ function itemView(state: Convened, item: AgendaItem, today: string): ItemView {
     notice,
     appealEndsOn: legalForce.appealEndsOn,
     appealWindow: legalForce.appealEndsOn !== null && notice ? appealWindow(notice.postedOn) : null,
-    appeal: item.appeals.length > 0 ? { appeals: item.appeals, ruling: item.ruling } : null,
+    appeal: item.appeals.length > 0 ? { appeals: item.appeals, rulings: item.rulings, ruling: item.ruling } : null,
     legalForce: { status: legalForce.status, legalForceOn: legalForce.legalForceOn, note: legalForce.note },
   };
 }

@@ -98,7 +98,8 @@ export class MeetingsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.record(meetingId, { type: 'DeclareConflictOfInterest', itemId, userId: body.userId, reason: body.reason }, ctx, reply, 'DeclareConflictOfInterest');
+    const command: OwnStreamCommand = { type: 'DeclareConflictOfInterest', itemId, userId: body.userId, reason: body.reason, replacedBy: body.replacedBy ?? null };
+    return this.record(meetingId, command, ctx, reply, 'DeclareConflictOfInterest');
   }
 
   @Post(':meetingId/items/:itemId/decision')

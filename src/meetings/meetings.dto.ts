@@ -89,6 +89,15 @@ export class ConflictOfInterestDto {
   @IsString()
   @Length(2, 1000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: 'lars.ersattare',
+    description: 'a present deputy, not already serving, who takes the member’s place for this item only (counts for its quorum)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  replacedBy?: string;
 }
 
 export class VotesDto {

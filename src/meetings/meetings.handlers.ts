@@ -7,13 +7,13 @@ import { Organisations } from '../organisations/organisations.service';
 import { Actor } from '../platform/actor';
 import { CLOCK, Clock } from '../platform/clock';
 import { CommandEnvelope, CommandPipeline, CommandResult } from '../platform/command-pipeline';
-import { NotFound } from '../platform/errors';
+import { NotFound, RuleViolation } from '../platform/errors';
 import { Idempotency, Outcome } from '../platform/idempotency';
 import { deterministicId } from '../platform/ids';
-import { MeetingCommand } from './meeting.commands';
+import { MeetingCommand, PostponementTarget } from './meeting.commands';
 import { MEETING, meetingDecider, meetingStreamId } from './meeting.decider';
 import { MeetingEvent } from './meeting.events';
-import { Convened, findItem, MeetingState } from './meeting.state';
+import { Convened, findItem, MeetingState, requireItem } from './meeting.state';
 import { toMeetingView } from './meeting.view';
 import { AddAgendaItemDto, ConveneMeetingDto, DecisionDto, DelegatedDecisionReportDto } from './meetings.dto';
 import { MeetingView } from './meetings.view.dto';
@@ -52,6 +52,23 @@ export class MeetingWriter {
     return this.pipeline.execute(meetingDecider, meetingStreamId(meetingId), command, envelope);
   }
 
+  /**
+   * Decides the command on the meeting as stored now without appending anything: the meeting's
+   * own refusals surface before another stream is written. Answers the state it decided on.
+   */
+  async dryRun(meetingId: string, command: MeetingCommand, envelope: CommandEnvelope): Promise<MeetingState> {
+    const { state } = await this.pipeline.load(meetingDecider, meetingStreamId(meetingId));
+    meetingDecider.decide(command, state, { actor: envelope.actor, now: this.clock.now() });
+    return state;
+  }
+
+  /** Another meeting as its stream stands now, for the decider to check; null when there is none. */
+  async postponementTarget(meetingId: string): Promise<PostponementTarget | null> {
+    const { state } = await this.pipeline.load(meetingDecider, meetingStreamId(meetingId));
+    if (state.status === 'none') return null;
+    return { meetingId: state.meetingId, organisationId: state.organisationId, bodyId: state.bodyId, startsAt: state.startsAt, status: state.status };
+  }
+
   /** The meeting as stored now; another organisation's meeting is answered as missing. */
   async load(meetingId: string, actor: Actor): Promise<{ state: Convened; revision: number }> {
     const { state, revision } = await this.pipeline.load(meetingDecider, meetingStreamId(meetingId));
@@ -87,7 +104,13 @@ export class ConveneMeetingHandler implements ICommandHandler<ConveneMeetingComm
   }
 }
 
-/** The meeting first (the case must be ready), then the case is placed on the agenda (idempotent). */
+/**
+ * The case is the contended stream (two meetings could want it), so it is written first: a dry run
+ * of the meeting surfaces the meeting's refusals, the case's `CasePlacedOnAgenda` reserves it (the
+ * case decider refuses one that is not ready or already on another agenda), then the meeting takes
+ * the item (a no-op on retry). Should the meeting refuse after all (it closed in between), the
+ * reservation is taken back before the refusal is answered.
+ */
 @CommandHandler(AddAgendaItemCommand)
 export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand, Outcome<MeetingView>> {
   constructor(
@@ -100,15 +123,26 @@ export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemComman
     return this.idempotency.run(envelope, { meetingId, ...request }, async () => {
       const found = await this.cases.get(request.caseId);
       const itemId = deterministicId(envelope.actor.organisationId, envelope.commandId, 'item');
-      const result = await this.meetings.execute(meetingId, { type: 'AddAgendaItem', itemId, case: found }, envelope);
-      const state = result.state as Convened;
-      await this.cases.placeOnAgenda(envelope, { caseId: request.caseId, meetingId, itemId, bodyId: state.bodyId });
-      return this.meetings.view(result);
+      const command: MeetingCommand = { type: 'AddAgendaItem', itemId, case: found };
+      const before = (await this.meetings.dryRun(meetingId, command, envelope)) as Convened;
+      const placement = { caseId: request.caseId, meetingId, itemId, bodyId: before.bodyId };
+      await this.cases.placeOnAgenda(envelope, placement);
+      try {
+        return this.meetings.view(await this.meetings.execute(meetingId, command, envelope));
+      } catch (error) {
+        // only a refusal is certain to have written nothing; after any other failure a retry completes the work
+        if (error instanceof RuleViolation || error instanceof NotFound) await this.cases.removeFromAgenda(envelope, placement);
+        throw error;
+      }
     });
   }
 }
 
-/** The meeting first (quorum, conflicts of interest), then the case learns the outcome (idempotent). */
+/**
+ * The meeting first (the case on this agenda as this item, quorum, conflicts of interest, the
+ * meeting postponed to), with the case and that meeting read fresh; then the case learns the
+ * outcome (idempotent).
+ */
 @CommandHandler(DecideItemCommand)
 export class DecideItemHandler implements ICommandHandler<DecideItemCommand, Outcome<MeetingView>> {
   constructor(
@@ -119,13 +153,17 @@ export class DecideItemHandler implements ICommandHandler<DecideItemCommand, Out
 
   execute({ meetingId, itemId, request, envelope }: DecideItemCommand): Promise<Outcome<MeetingView>> {
     return this.idempotency.run(envelope, { meetingId, itemId, ...request }, async () => {
+      const { state: before } = await this.meetings.load(meetingId, envelope.actor);
+      const postponedToMeetingId = request.postponedToMeetingId ?? null;
       const command: MeetingCommand = {
         type: 'DecideItem',
         itemId,
+        case: await this.cases.get(requireItem(before, itemId).caseId),
+        postponedTo: postponedToMeetingId === null ? null : await this.meetings.postponementTarget(postponedToMeetingId),
         outcome: request.outcome,
         amendments: request.amendments ?? null,
         completionRequired: request.completionRequired ?? null,
-        postponedToMeetingId: request.postponedToMeetingId ?? null,
+        postponedToMeetingId,
         votes: request.votes ? { yes: request.votes.yes, no: request.votes.no, abstained: request.votes.abstained } : null,
       };
       const result = await this.meetings.execute(meetingId, command, envelope);

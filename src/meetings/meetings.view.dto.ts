@@ -29,6 +29,8 @@ class AttendanceView extends QuorumView {
 class ConflictView {
   @ApiProperty({ example: 'lars.ledamot' }) userId!: string;
   @ApiProperty({ example: 'Styrelseledamot i mottagande bolag' }) reason!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'greta.ersattare', description: 'the deputy who takes the member’s place for this item only' })
+  replacedBy!: string | null;
 }
 
 class VotesView {
@@ -64,6 +66,8 @@ class NoticeView {
 class AppealView {
   @ApiProperty({ format: 'date' }) lodgedOn!: string;
   @ApiProperty({ example: 'Kalle Kommuninvånare' }) appellant!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'the day of the ruling that decided it; null while it awaits one' })
+  ruledOn!: string | null;
 }
 
 class RulingView {
@@ -73,7 +77,8 @@ class RulingView {
 
 class AppealsView {
   @ApiProperty({ type: [AppealView] }) appeals!: AppealView[];
-  @ApiProperty({ type: RulingView, nullable: true }) ruling!: RulingView | null;
+  @ApiProperty({ type: [RulingView], description: 'every ruling, each deciding the appeals registered before it' }) rulings!: RulingView[];
+  @ApiProperty({ type: RulingView, nullable: true, description: 'the latest ruling' }) ruling!: RulingView | null;
 }
 
 class NoteView {

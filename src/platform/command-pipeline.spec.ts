@@ -7,6 +7,7 @@ import { registryDecider } from '../cases/registry.decider';
 import { registrar } from '../../test/support/given';
 import { ManualClock } from './clock';
 import { CommandEnvelope, CommandPipeline, defaultPipelineOptions } from './command-pipeline';
+import { Decider, DomainEvent } from './decider';
 import { ConcurrencyConflict, Problem } from './errors';
 import { verifyChain } from './hash-chain';
 
@@ -75,6 +76,23 @@ describe('command pipeline', () => {
     const again = await pipeline.execute(registryDecider, 'diary-x-RS-2022', assign('c1'), same);
     expect(again.events).toEqual([]);
     expect(await store.readStream('diary-x-RS-2022')).toHaveLength(1);
+  });
+
+  it('a keyed command that succeeded before a crash, retried after the stream moved on, is answered as a replay, not a conflict', async () => {
+    // a decider that is not a no-op on repeat: every Tick appends; only the event ids can tell a retry
+    const ticker: Decider<{ n: number }, DomainEvent<'Ticked', { n: number }>, number> = {
+      name: 'ticker',
+      initialState: 0,
+      evolve: (count) => count + 1,
+      decide: ({ n }) => [{ type: 'Ticked', data: { n } }],
+    };
+    const keyed = { ...envelope('client-key-1'), retryable: true };
+    await new CommandPipeline(store, clock, defaultPipelineOptions).execute(ticker, 'ticker-1', { n: 1 }, keyed); // answer lost in a crash
+    await new CommandPipeline(store, clock, defaultPipelineOptions).execute(ticker, 'ticker-1', { n: 2 }, envelope()); // someone else writes
+    const afterRestart = new CommandPipeline(store, clock, defaultPipelineOptions);
+    const retried = await afterRestart.execute(ticker, 'ticker-1', { n: 1 }, keyed);
+    expect(retried).toMatchObject({ events: [], state: 2, revision: 1 });
+    expect((await store.readStream('ticker-1')).map((e) => e.data.n)).toEqual([1, 2]);
   });
 
   it('never answers a refusal from a cached state another process has since changed', async () => {

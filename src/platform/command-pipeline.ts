@@ -139,8 +139,9 @@ export class CommandPipeline {
     this.queues.delete(streamId);
   }
 
-  private async runBatch(streamId: string, batch: Job[]): Promise<void> {
-    const decider = batch[0].decider;
+  private async runBatch(streamId: string, jobs: Job[]): Promise<void> {
+    const decider = jobs[0].decider;
+    let batch = jobs;
     let readFirst = false;
     for (let attempt = 1; ; attempt++) {
       // Optimistic: decide on the cached state without reading; the expected revision of the
@@ -186,6 +187,15 @@ export class CommandPipeline {
         }
       } catch (error) {
         this.cache.delete(streamId);
+        if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError) {
+          const replayed = await this.resolveReplays(decider, streamId, batch).catch((): Job[] => []);
+          if (replayed.length > 0) {
+            batch = batch.filter((job) => !replayed.includes(job));
+            if (batch.length === 0) return;
+            readFirst = true;
+            continue;
+          }
+        }
         if (error instanceof WrongExpectedRevisionError && attempt < this.options.maxAttempts) continue;
         const failure =
           error instanceof WrongExpectedRevisionError
@@ -208,6 +218,23 @@ export class CommandPipeline {
       }
       return;
     }
+  }
+
+  /**
+   * A retried command (client-chosen id) whose events are already in the stream — it succeeded
+   * before a crash took its answer away, and the stream has moved on since — is answered with the
+   * stream as it is now instead of being decided again (which would conflict forever, its event
+   * ids being taken). Its first event's id, derived from the command id, is the proof.
+   */
+  private async resolveReplays(decider: AnyDecider, streamId: string, batch: Job[]): Promise<Job[]> {
+    const retryable = batch.filter((job) => job.envelope.retryable);
+    if (retryable.length === 0) return [];
+    const stored = new Set((await this.store.readStream(streamId)).map((event) => event.id));
+    const applied = retryable.filter((job) => stored.has(deterministicId(job.envelope.commandId, streamId, '0')));
+    if (applied.length === 0) return [];
+    const fresh = await this.load(decider, streamId);
+    for (const job of applied) job.resolve({ streamId, events: [], state: fresh.state, revision: fresh.revision });
+    return applied;
   }
 
   private toStored(

@@ -61,7 +61,9 @@ export class Idempotency {
     request: unknown,
     work: () => Promise<R>,
   ): Promise<Outcome<R>> {
-    const requestHash = sha256(canonicalize({ commandType: envelope.commandType, request }) ?? '');
+    // the key belongs to whoever used it first: the same key from another user is another request
+    const { userId, role } = envelope.actor;
+    const requestHash = sha256(canonicalize({ commandType: envelope.commandType, request, by: { userId, role } }) ?? '');
     const { state } = await this.pipeline.load(idempotencyDecider, streamId);
     if (state.completed) {
       if (state.completed.requestHash !== requestHash) {

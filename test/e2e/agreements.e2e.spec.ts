@@ -5,7 +5,7 @@ import { BodyDecisionRef as DecisionRef } from '../../src/meetings/decision-auth
 import { CommandPipeline } from '../../src/platform/command-pipeline';
 import { deterministicId } from '../../src/platform/ids';
 import { asAuditor, asCaseOfficer, asChair, asCommitteeSecretary, asRegionalDirector, call, expectRefusal, Headers, Reply, RunningApp, startApp } from '../support/app';
-import { adjustedApprovals, readyCases, seedDelegationTerms, setUpRegion, THREE_MEMBER_BOARD, THREE_MEMBER_MEETING } from '../support/workflow';
+import { adjustedApprovals, readyCases, registeredCase, seedDelegationTerms, setUpRegion, THREE_MEMBER_BOARD, THREE_MEMBER_MEETING } from '../support/workflow';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers read by path
 
@@ -13,6 +13,7 @@ const BOARD = 'regionstyrelsen';
 const NBSP = '\u00a0';
 const kr = (text: string) => text.replaceAll(' ', NBSP);
 const JOURNAL = 'Strukturerad vårdinformation i journalen';
+const AGREEMENT_CASE = 'Fördelning överenskommelse God och nära vård 2022';
 
 describe('agreements and allocations over HTTP (seed 003)', () => {
   let running: RunningApp;
@@ -31,15 +32,11 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
   const registerService = () => running.app.get(DelegationRegister);
   const registerOf = () => registerService().decisions('region-exempel', BOARD);
 
-  /** The region, its board (three ordinary members, Eva in the chair) and the agreement opened by the case officer. */
-  async function setUp(): Promise<string> {
-    await setUpRegion(running, { members: THREE_MEMBER_BOARD });
-    return (await ok(send('POST', '/api/agreements', AGREEMENT, asCaseOfficer))).agreementId as string;
-  }
-
-  /** One case per title, each approved at one meeting of the board whose protocol is then adjusted. */
-  const adjustedDecisions = async (titles: string[]): Promise<DecisionRef[]> =>
-    adjustedApprovals(running, await readyCases(running, titles), THREE_MEMBER_MEETING);
+  /** The region and its board (three ordinary members, Eva in the chair). */
+  const setUpBoard = () => setUpRegion(running, { members: THREE_MEMBER_BOARD });
+  /** the agreement opened by the case officer in its case */
+  const openAgreement = async (caseId: string): Promise<string> =>
+    (await ok(send('POST', '/api/agreements', { caseId, ...AGREEMENT }, asCaseOfficer))).agreementId as string;
 
   const budgets = (decision: DecisionRef) => ({
     decision,
@@ -53,10 +50,18 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
   /** decision point 2 of seed 003: activities, and reallocation inside each area, up to 5 000 000 kr a decision */
   const delegate = async (agreementId: string, decision: DecisionRef): Promise<string> =>
     (await ok(send('POST', '/api/delegations', seedDelegationTerms(agreementId, decision)))).delegationId as string;
-  /** the agreement with its budgets set by the board on 25 March and the regional director's delegation */
-  async function budgetedAndDelegated(titles = ['Fördelning överenskommelse God och nära vård 2022']) {
-    const agreementId = await setUp();
-    const decisions = await adjustedDecisions(titles);
+  /**
+   * The agreement handled in its case, which the board approves (with one case per other title,
+   * each under its own §, at the same meeting), its budgets set on 25 March by the agreement
+   * case's § and the regional director's delegation.
+   */
+  async function budgetedAndDelegated(otherTitles: string[] = []) {
+    await setUpBoard();
+    const caseIds = await readyCases(running, [AGREEMENT_CASE, ...otherTitles]);
+    const agreementId = await openAgreement(caseIds[0]);
+    // the board meets on 15 March at 13:00
+    at('2022-03-15T13:00:00+01:00');
+    const decisions = await adjustedApprovals(running, caseIds, THREE_MEMBER_MEETING);
     at('2022-03-25T10:00:00Z');
     const budgeted = await ok(send('PUT', `/api/agreements/${agreementId}/area-budgets`, budgets(decisions[0])));
     return { agreementId, decisions, budgeted, delegationId: await delegate(agreementId, decisions[0]) };
@@ -69,11 +74,18 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
   });
   afterEach(() => running.close());
 
-  it('opens the agreement and reads back its ledger in öre and kronor; AGREEMENT-ROLE, BUDGET-AMOUNT-POSITIVE, VALIDATION, NOT-FOUND', async () => {
-    const agreementId = await setUp();
+  it('opens the agreement in its case and reads back its ledger in öre and kronor; AGREEMENT-ROLE, AGREEMENT-CASE, AGREEMENT-DATES, BUDGET-AMOUNT-POSITIVE, VALIDATION, NOT-FOUND', async () => {
+    await setUpBoard();
+    const caseId = await registeredCase(running, AGREEMENT_CASE);
+    const opened = await ok(send('POST', '/api/agreements', { caseId, ...AGREEMENT }, asCaseOfficer));
+    const agreementId = opened.agreementId as string;
     const ledger = await ok(send('GET', `/api/agreements/${agreementId}`, undefined, asAuditor));
+    // a write answers the figures; the history, which grows with every change, only GET
+    expect(opened).not.toHaveProperty('history');
+    expect(opened).toEqual(Object.fromEntries(Object.entries(ledger).filter(([key]) => key !== 'history')));
     expect(ledger).toMatchObject({
       agreementId,
+      caseId,
       organisationId: 'region-exempel',
       stateReference: 'S2022/00042',
       totalOre: 60 * MKR,
@@ -90,20 +102,35 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
     expect(ledger.history).toEqual([expect.objectContaining({ revision: 0, type: 'AgreementOpened', authority: null, recordedBy: 'per.handlaggare' })]);
 
     // refused at the door, nothing written
-    await refused(() => send('POST', '/api/agreements', AGREEMENT, asAuditor), 422, 'AGREEMENT-ROLE');
-    await refused(() => send('POST', '/api/agreements', { ...AGREEMENT, totalOre: 0 }, asCaseOfficer), 422, 'BUDGET-AMOUNT-POSITIVE');
-    await refused(() => send('POST', '/api/agreements', { ...AGREEMENT, useDeadline: '2022-02-30' }, asCaseOfficer), 400, 'VALIDATION');
+    await refused(() => send('POST', '/api/agreements', { caseId, ...AGREEMENT }, asAuditor), 403, 'ROLE-READ-ONLY');
+    await refused(() => send('POST', '/api/agreements', { caseId, ...AGREEMENT, totalOre: 0 }, asCaseOfficer), 422, 'BUDGET-AMOUNT-POSITIVE');
+    await refused(() => send('POST', '/api/agreements', { caseId, ...AGREEMENT, useDeadline: '2022-02-30' }, asCaseOfficer), 400, 'VALIDATION');
+    // every agreement is handled in a case, and one that exists in the organisation
+    await refused(() => send('POST', '/api/agreements', AGREEMENT, asCaseOfficer), 400, 'VALIDATION');
+    await refused(() => send('POST', '/api/agreements', { caseId: '5f0c1f0e-5f3a-5d6e-9a51-4b2f0d7a9c11', ...AGREEMENT }, asCaseOfficer), 422, 'AGREEMENT-CASE');
+    // money used after it is reported back and repaid, or a year that has not come
+    await refused(() => send('POST', '/api/agreements', { caseId, ...AGREEMENT, useDeadline: '2023-04-30' }, asCaseOfficer), 422, 'AGREEMENT-DATES');
+    await refused(() => send('POST', '/api/agreements', { caseId, ...AGREEMENT, year: 2023 }, asCaseOfficer), 422, 'AGREEMENT-DATES');
     const otherOrg = { ...asCaseOfficer, 'x-organisation-id': 'linkopings-kommun' };
+    // the OpenAPI document says the same: the writes answer the ledger without its history
+    const api = (await call(running.url, 'GET', '/api/docs-json')).body as Json;
+    const answer = (path: string, method: string, status: string) => api.paths[path][method].responses[status].content['application/json'].schema.$ref as string;
+    expect(answer('/api/agreements', 'post', '201')).toBe('#/components/schemas/AgreementLedgerSummary');
+    expect(answer('/api/agreements/{agreementId}/outcomes', 'post', '201')).toBe('#/components/schemas/AgreementLedgerSummary');
+    expect(answer('/api/agreements/{agreementId}', 'get', '200')).toBe('#/components/schemas/AgreementLedger');
+    expect(api.components.schemas.AgreementLedgerSummary.properties).not.toHaveProperty('history');
+    expect(api.components.schemas.AgreementLedger.properties).toHaveProperty('history');
+    expect(api.components.schemas.ActivityDecided.properties.agreement.allOf ?? [api.components.schemas.ActivityDecided.properties.agreement]).toEqual([
+      { $ref: '#/components/schemas/AgreementLedgerSummary' },
+    ]);
     await refused(() => send('GET', `/api/agreements/${agreementId}`, undefined, otherOrg), 404, 'NOT-FOUND');
     await refused(() => post(agreementId, 'outcomes', { activityId: 'x', spentOre: 1, reportedOn: '2022-04-01' }, otherOrg), 404, 'NOT-FOUND');
   });
 
   it('budgets by the board, delegated activities and a move inside Vision e-hälsa; the register learns each delegated decision', async () => {
-    const { agreementId, decisions, budgeted, delegationId } = await budgetedAndDelegated([
-      'Fördelning överenskommelse God och nära vård 2022',
-      'Omfördelning från Vision e-hälsa till ambulanssjukvården',
-    ]);
-    const moveBetween = decisions[1];
+    const { agreementId, decisions, budgeted, delegationId } = await budgetedAndDelegated(['Ny ambulansstation i Motala']);
+    // the § that approved the agreement's case, and one that approved an unrelated case at the same meeting
+    const [agreementDecision, unrelated] = decisions;
     expect(budgeted).toMatchObject({ budgetedOre: 60 * MKR, unbudgetedOre: 0, decidingBodyId: BOARD });
     expect(area(budgeted, 'vision-ehalsa')).toMatchObject({ budgetOre: 10 * MKR, budgetFormatted: kr('10 000 000 kr'), responsible: { userId: 'ansvarig.3' } });
 
@@ -171,8 +198,14 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
       'DELEGATION-DELEGATE',
     );
 
-    // the board itself moves what is unallocated in Vision e-hälsa to the ambulance care
-    const byBoard = await ok(post(agreementId, 'reallocations', { ...between, amountOre: 3 * MKR, authority: { decision: moveBetween } }));
+    // AGREEMENT-DECISION-CASE: the board's approval of another case neither sets these budgets nor moves this money
+    await refused(() => send('PUT', `/api/agreements/${agreementId}/area-budgets`, budgets(unrelated)), 422, 'AGREEMENT-DECISION-CASE');
+    await refused(() => post(agreementId, 'reallocations', { ...between, authority: { decision: unrelated } }), 422, 'AGREEMENT-DECISION-CASE');
+    await refused(() => post(agreementId, 'activities', activity('Av fel paragraf', MKR, { decision: unrelated })), 422, 'AGREEMENT-DECISION-CASE');
+
+    // the board itself, by its decision on the agreement's case, moves what is unallocated in Vision e-hälsa to the ambulance care
+    const byBoard = await ok(post(agreementId, 'reallocations', { ...between, amountOre: 3 * MKR, authority: { decision: agreementDecision } }));
+    expect(byBoard.agreement).not.toHaveProperty('history');
     expect(byBoard.delegatedDecisionId).toBeNull();
     expect(area(byBoard.agreement, 'vision-ehalsa')).toMatchObject({ budgetOre: 7 * MKR, availableOre: 0 });
     expect(area(byBoard.agreement, 'ambulans')).toMatchObject({ budgetOre: 11 * MKR });
@@ -188,38 +221,52 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
       ['FundsReallocatedWithinArea', 'delegated'],
       ['FundsReallocatedBetweenAreas', 'body'],
     ]);
-    expect((ledger.history as Json[])[5].authority).toEqual({ kind: 'body', bodyId: BOARD, ...moveBetween });
+    expect((ledger.history as Json[])[5].authority).toEqual({ kind: 'body', bodyId: BOARD, ...agreementDecision });
   });
 
-  it('outcomes, then after the use deadline the repayment and the reporting back', async () => {
+  it('outcomes, then after the use deadline the repayment, a correction that recomputes it, and the reporting back', async () => {
     const { agreementId, delegationId } = await budgetedAndDelegated();
-    const journal = await ok(
-      post(agreementId, 'activities', activity(JOURNAL, 4 * MKR, { delegationId }), asRegionalDirector),
-    );
-    await refused(
-      () => post(agreementId, 'outcomes', { activityId: journal.activityId, spentOre: 4 * MKR + 1, reportedOn: '2022-12-30' }, asCaseOfficer),
-      422,
-      'BUDGET-OUTCOME-WITHIN-ALLOCATION',
-    );
-    const reported = await ok(post(agreementId, 'outcomes', { activityId: journal.activityId, spentOre: 3_500_000_00, reportedOn: '2022-12-30' }, asCaseOfficer));
+    const journal = await ok(post(agreementId, 'activities', activity(JOURNAL, 4 * MKR, { delegationId }), asRegionalDirector));
+    const standards = await ok(post(agreementId, 'activities', activity('Gemensam tillämpning av standarder', 2 * MKR, { delegationId }), asRegionalDirector));
+    const outcome = (activityId: string, spentOre: number, reportedOn: string) => post(agreementId, 'outcomes', { activityId, spentOre, reportedOn }, asCaseOfficer);
+    await refused(() => outcome(journal.activityId, 4 * MKR + 1, '2022-12-30'), 422, 'BUDGET-OUTCOME-WITHIN-ALLOCATION');
+    const reported = await ok(outcome(journal.activityId, 3_500_000_00, '2022-12-30'));
     expect(area(reported, 'vision-ehalsa')).toMatchObject({ spentOre: 3_500_000_00, unspentOre: 6_500_000_00, unspentFormatted: kr('6 500 000 kr') });
 
     await refused(() => post(agreementId, 'repayment'), 422, 'BUDGET-REPAYMENT-BEFORE-DEADLINE');
     at('2023-01-10T09:00:00Z');
-    await refused(
-      () => post(agreementId, 'activities', activity('För sent', MKR, { delegationId }), asRegionalDirector),
-      422,
-      'BUDGET-DEADLINE-PASSED',
-    );
+    await refused(() => post(agreementId, 'activities', activity('För sent', MKR, { delegationId }), asRegionalDirector), 422, 'BUDGET-DEADLINE-PASSED');
+    // the standards activity has reported nothing: not counted as zero, the repayment waits; nor is the reporting back recorded before it
+    await refused(() => post(agreementId, 'repayment'), 422, 'BUDGET-OUTCOMES-MISSING');
+    await refused(() => post(agreementId, 'reporting-back', { submittedOn: '2023-01-10', reference: 'RS 2023-00017' }), 422, 'AGREEMENT-REPORTING-BACK-BEFORE-REPAYMENT');
+    await ok(outcome(standards.activityId, 0, '2023-01-09'));
     const repaid = await ok(post(agreementId, 'repayment'));
     expect(repaid.repayment).toMatchObject({
       computedOn: '2023-01-10',
       repaymentOre: 56_500_000_00,
       repaymentFormatted: kr('56 500 000 kr'),
       dueBy: '2023-06-30',
+      earlier: [],
     });
     expect((repaid.repayment.areas as Json[]).find((a) => a.areaId === 'vision-ehalsa')).toMatchObject({ unspentOre: 6_500_000_00 });
     await refused(() => post(agreementId, 'repayment'), 422, 'BUDGET-REPAYMENT-ONCE');
+
+    // a late invoice: the standards outcome is corrected (rättelse) and the repayment recomputed, the first figure kept
+    at('2023-02-14T09:00:00Z');
+    const corrected = await ok(outcome(standards.activityId, 1_500_000_00, '2023-02-10'));
+    expect(corrected.repayment).toMatchObject({
+      computedOn: '2023-02-14',
+      repaymentOre: 55_000_000_00,
+      earlier: [{ computedOn: '2023-01-10', repaymentOre: 56_500_000_00, repaymentFormatted: kr('56 500 000 kr') }],
+    });
+    const history = (await ok(send('GET', `/api/agreements/${agreementId}`, undefined, asAuditor))).history as Json[];
+    expect(history.slice(-3).map((h) => [h.type, h.amountOre])).toEqual([
+      ['RepaymentComputed', 56_500_000_00],
+      ['OutcomeReported', 1_500_000_00],
+      ['RepaymentRecomputed', 55_000_000_00],
+    ]);
+    expect(history.at(-1)!.summary).toContain('tidigare');
+
     const back = await ok(post(agreementId, 'reporting-back', { submittedOn: '2023-03-28', reference: 'RS 2023-00017' }));
     expect(back.reportingBack).toEqual({ submittedOn: '2023-03-28', reference: 'RS 2023-00017', dueBy: '2023-03-31' });
   });
@@ -240,15 +287,22 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
     expect((await running.allEvents()).length).toBe(count);
     expect((await registerOf()).map((d) => d.delegatedDecisionId)).toEqual([first.body.delegatedDecisionId]);
     await refused(() => post(agreementId, 'activities', { ...body, amountOre: MKR }, headers), 422, 'IDEMPOTENCY-KEY-REUSED');
+
+    // the stored answers of keyed agreement commands keep the figures, never the whole history: storage grows linearly
+    for (let i = 0; i < 3; i++) await ok(post(agreementId, 'activities', activity(`Aktivitet ${i}`, 10_000_00, { delegationId }), { ...asRegionalDirector, 'idempotency-key': `rd-${i}` }));
+    const answers = (await running.allEvents()).filter((e) => e.type === 'CommandCompleted' && ['AllocateActivity', 'SetAreaBudgets', 'OpenAgreement'].includes(String(e.data.commandType)));
+    expect(answers.length).toBeGreaterThanOrEqual(4);
+    for (const stored of answers) expect(JSON.stringify(stored.data.result)).not.toContain('"history"');
   });
 
-  it('a retry after a crash between the agreement and the register completes the register and changes nothing else', async () => {
-    const { agreementId, delegationId } = await budgetedAndDelegated();
-    const key = 'crashed-before-register';
+  /**
+   * The crash: the regional director's allocation reached the agreement's stream (through the
+   * pipeline, as the handler appends it) but neither the register nor a stored answer did.
+   */
+  async function crashBeforeRegister(agreementId: string, delegationId: string, key: string, title = JOURNAL, amountOre = 4 * MKR) {
     const activityId = deterministicId('region-exempel', key, 'activity');
     const delegatedDecisionId = deterministicId('region-exempel', key, 'delegated-decision');
     const actor = { userId: 'anders.bystrom', role: 'regional_director' as const, organisationId: 'region-exempel' };
-    // the crash: the agreement took the decision, the register and the stored answer did not
     await running.app.get(CommandPipeline).execute(
       agreementDecider,
       `agreement-${agreementId}`,
@@ -256,14 +310,22 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
         type: 'AllocateActivity',
         activityId,
         areaId: 'vision-ehalsa',
-        title: 'Strukturerad vårdinformation i journalen',
-        amountOre: 4 * MKR,
+        title,
+        amountOre,
         owner: null,
         recipientOrganisationIds: [],
         authority: { kind: 'delegated', delegationId, delegatedDecisionId, delegation: await registerService().versionInForce('region-exempel', delegationId) },
       },
       { commandId: key, retryable: true, commandType: 'AllocateActivity', actor, correlationId: key, causationId: key },
     );
+    return { activityId, delegatedDecisionId };
+  }
+  const unreported = async () => (await registerOf()).filter((d) => d.reported === null).map((d) => d.delegatedDecisionId);
+
+  it('a retry after a crash between the agreement and the register completes the register and changes nothing else', async () => {
+    const { agreementId, delegationId } = await budgetedAndDelegated();
+    const key = 'crashed-before-register';
+    const { activityId, delegatedDecisionId } = await crashBeforeRegister(agreementId, delegationId, key);
     expect(await registerOf()).toEqual([]);
 
     const retried = await ok(
@@ -274,5 +336,27 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
     expect((await registerOf()).map((d) => [d.delegatedDecisionId, d.reported])).toEqual([[delegatedDecisionId, null]]);
     const agreementEvents = (await running.allEvents()).filter((e) => e.streamId === `agreement-${agreementId}`);
     expect(agreementEvents.filter((e) => e.type === 'ActivityAllocated')).toHaveLength(1);
+  });
+
+  it('a delegated decision a crash kept off the register, never retried, reaches it (KL-6-40) on the agreement’s next read or write', async () => {
+    const { agreementId, delegationId } = await budgetedAndDelegated();
+    at('2022-04-25T09:00:00Z');
+    // the client sent no Idempotency-Key, so it cannot retry: nothing would ever record this one
+    const lost = await crashBeforeRegister(agreementId, delegationId, 'no-key-1');
+    expect(await unreported()).toEqual([]);
+
+    // an auditor reading the ledger is enough
+    await ok(send('GET', `/api/agreements/${agreementId}`, undefined, asAuditor));
+    expect(await unreported()).toEqual([lost.delegatedDecisionId]);
+    const [recorded] = await registerOf();
+    expect(recorded).toMatchObject({ delegationId, delegationVersion: 1, agreementId, amountOre: 4 * MKR, decidedBy: 'anders.bystrom', decisionKind: 'decide_activities' });
+    const count = (await running.allEvents()).length;
+    await ok(send('GET', `/api/agreements/${agreementId}`, undefined, asAuditor));
+    expect((await running.allEvents()).length).toBe(count);
+
+    // and so is any later command on the agreement, here an outcome of another activity
+    const alsoLost = await crashBeforeRegister(agreementId, delegationId, 'no-key-2', 'Gemensam tillämpning av standarder', 2 * MKR);
+    await ok(post(agreementId, 'outcomes', { activityId: lost.activityId, spentOre: MKR, reportedOn: '2022-04-25' }, asCaseOfficer));
+    expect((await unreported()).sort()).toEqual([lost.delegatedDecisionId, alsoLost.delegatedDecisionId].sort());
   });
 });

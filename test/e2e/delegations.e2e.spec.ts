@@ -46,11 +46,18 @@ describe('delegations over HTTP', () => {
 
   const terms = (decision: DecisionRef, over: Record<string, unknown> = {}) => ({ ...seedDelegationTerms('god-och-nara-vard-2022', decision), ...over });
 
+  /** the board's meeting under way at `at`, all three members present: delegated decisions are reported to a quorate body */
+  const inSession = async (meetingId: string, at: Date) => {
+    running.clock.set(at);
+    await ok(send('PUT', `/api/meetings/${meetingId}/attendance`, { present: THREE_MEMBER_MEETING.present }));
+  };
+
   /** a refusal is problem+json naming the rule, and the store is exactly as before */
   const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(running, request, status, type);
 
   beforeEach(async () => {
-    running = await startApp({ now: new Date('2022-03-15T09:00:00Z') });
+    // 14:00 on the day of the board's meeting, which began at 13:00: its attendance and decisions can be recorded
+    running = await startApp({ now: new Date('2022-03-15T13:00:00Z') });
     await setUpRegion(running, { members: THREE_MEMBER_BOARD });
   });
   afterEach(() => running.close());
@@ -59,13 +66,17 @@ describe('delegations over HTTP', () => {
     let grant: DecisionRef;
     let amendment: DecisionRef;
     let revocation: DecisionRef;
+    let agreementId: string;
 
     beforeEach(async () => {
-      [grant, amendment, revocation] = await adjustedDecisions([
+      const caseIds = await readyCases(running, [
         'Fördelning överenskommelse God och nära vård 2022',
         'Ändrad beloppsgräns för regiondirektörens delegation',
         'Återkallelse av delegation God och nära vård 2022',
       ]);
+      // the agreement is handled in the case whose § 1 sets its budgets and grants the delegation
+      agreementId = (await ok(send('POST', '/api/agreements', { caseId: caseIds[0], ...AGREEMENT }, asCaseOfficer))).agreementId as string;
+      [grant, amendment, revocation] = await adjustedApprovals(running, caseIds, THREE_MEMBER_MEETING);
       running.clock.set(new Date('2022-03-25T10:00:00Z'));
     });
 
@@ -97,22 +108,19 @@ describe('delegations over HTTP', () => {
       expect((await send('GET', '/api/delegations?bodyId=halso-och-sjukvardsnamnden')).body).toEqual({ items: [] });
     });
 
-    it('as it stood at that moment: activities name the version in force; a lowered limit and the revocation refuse; KL-6-40 report', async () => {
-      const agreement = await ok(
-        send(
-          'POST',
-          '/api/agreements',
-          AGREEMENT,
-          asCaseOfficer,
-        ),
-      );
-      const agreementId = agreement.agreementId as string;
+    /** Seed 003's agreement given its area budgets, the delegation on it, and activities the regional director decides under it. */
+    const delegatedAgreement = async () => {
       const budgets = AREA_IDS.map((areaId) => ({ areaId, amountOre: 15_000_000_00, responsibleUserId: 'johan.palm', responsibleName: 'Johan Palm' }));
       await ok(send('PUT', `/api/agreements/${agreementId}/area-budgets`, { decision: grant, budgets }));
       const scope = { agreementId, areaIds: AREA_IDS, kinds: ['decide_activities', 'reallocate_within_area'] };
       const id = (await ok(send('POST', '/api/delegations', terms(grant, { scope })))).delegationId as string;
       const activity = (title: string, amountOre: number) =>
         send('POST', `/api/agreements/${agreementId}/activities`, { areaId: 'nara-vard', title, amountOre, authority: { delegationId: id } }, asRegionalDirector);
+      return { id, scope, activity };
+    };
+
+    it('as it stood at that moment: activities name the version in force; a lowered limit and the revocation refuse; KL-6-40 report', async () => {
+      const { id, scope, activity } = await delegatedAgreement();
 
       expect((await activity('Mobil närvård i glesbygd', 3_000_000_00)).status).toBe(201);
       running.clock.set(new Date('2022-06-20T09:00:00Z'));
@@ -145,11 +153,44 @@ describe('delegations over HTTP', () => {
       const next = await ok(
         send('POST', '/api/meetings', { bodyId: BOARD, startsAt: '2022-10-11T13:00:00+02:00', place: 'Regionens hus, sal A', adjusterUserIds: ['lars.ledamot'] }),
       );
+      await inSession(next.meetingId as string, new Date('2022-10-11T12:00:00Z'));
       await ok(send('POST', `/api/meetings/${next.meetingId as string}/delegated-decision-reports`, { decisionIds: [decisions[0].delegatedDecisionId] }));
       expect(await unreported()).toEqual([decisions[1].delegatedDecisionId]);
       const after = (await ok(send('GET', `/api/delegations/${id}`, undefined, asAuditor))).decisions as Listed[];
       expect(after[0].reported).toMatchObject({ meetingId: next.meetingId, reportedOn: '2022-10-11' });
       expect(after[1].reported).toBeNull();
+    });
+
+    it('DELEGATION-VALIDITY: an amendment valid from 1 July leaves version 1 in force on 25 June; a revocation from 1 October ends it at 00:00 that day', async () => {
+      const { id, scope, activity } = await delegatedAgreement();
+      running.clock.set(new Date('2022-06-20T09:00:00Z'));
+      await ok(send('PUT', `/api/delegations/${id}`, terms(amendment, { scope, amountLimitOre: 1_000_000_00, validFrom: '2022-07-01' })));
+      running.clock.set(new Date('2022-06-25T08:00:00Z'));
+      expect((await activity('Mobil närvård i glesbygd', 3_000_000_00)).status).toBe(201);
+      running.clock.set(new Date('2022-07-01T08:00:00Z'));
+      await refused(() => activity('Digitala vårdmöten', 3_000_000_00), 422, 'DELEGATION-AMOUNT-LIMIT');
+
+      running.clock.set(new Date('2022-09-20T09:00:00Z'));
+      await refused(() => send('POST', `/api/delegations/${id}/revocation`, { decision: revocation, effectiveOn: '2022-03-14' }), 422, 'DELEGATION-DECISION-ORDER');
+      const revoked = await ok(send('POST', `/api/delegations/${id}/revocation`, { decision: revocation, effectiveOn: '2022-10-01' }));
+      expect(revoked).toMatchObject({
+        revokedAt: '2022-09-30T22:00:00.000Z',
+        revocation: { decision: revocation, effectiveOn: '2022-10-01', recordedAt: '2022-09-20T09:00:00.000Z' },
+      });
+      running.clock.set(new Date('2022-09-30T21:59:00Z'));
+      expect((await activity('Hälsosamtal', 500_000_00)).status).toBe(201);
+      running.clock.set(new Date('2022-09-30T22:00:00Z'));
+      await refused(() => activity('Hembesök', 500_000_00), 422, 'DELEGATION-REVOKED');
+      const decisions = (await ok(send('GET', `/api/delegations/${id}`, undefined, asAuditor))).decisions as Array<{ delegationVersion: number }>;
+      expect(decisions.map((d) => d.delegationVersion)).toEqual([1, 2]);
+    });
+
+    it('DELEGATION-DECISION-REUSED: the grant’s own § neither amends (limit ×10), revokes, nor grants to someone else', async () => {
+      const id = (await ok(send('POST', '/api/delegations', terms(grant)))).delegationId as string;
+      await refused(() => send('PUT', `/api/delegations/${id}`, terms(grant, { amountLimitOre: 50_000_000_00 })), 422, 'DELEGATION-DECISION-REUSED');
+      await refused(() => send('POST', `/api/delegations/${id}/revocation`, { decision: grant }), 422, 'DELEGATION-DECISION-REUSED');
+      await refused(() => send('POST', '/api/delegations', terms(grant, { delegates: [{ userId: 'johan.palm' }] })), 422, 'DELEGATION-DECISION-REUSED');
+      expect((await send('PUT', `/api/delegations/${id}`, terms(amendment, { amountLimitOre: 50_000_000_00 }))).status).toBe(200);
     });
   });
 
@@ -163,6 +204,7 @@ describe('delegations over HTTP', () => {
       const two = terms(grant, { delegates: [{ role: 'regional_director' }, { userId: 'johan.palm' }] });
       await refused(() => send('POST', '/api/delegations', two), 422, 'KL-6-37');
       await refused(() => send('POST', '/api/delegations', terms(grant, { delegates: [{ role: 'case_officer' }] })), 422, 'KL-6-37');
+      await refused(() => send('POST', '/api/delegations', terms(grant, { delegates: [{ role: 'chair' }] })), 422, 'KL-6-37');
     });
 
     it('KL-6-38: a matter of principle cannot be delegated', async () => {
@@ -181,12 +223,12 @@ describe('delegations over HTTP', () => {
 
     it('VALIDATION: an unknown kind, a float amount and an impossible date are 400', async () => {
       const scope = { agreementId: 'god-och-nara-vard-2022', areaIds: AREA_IDS, kinds: ['buy_ambulances'] };
-      const body = await refused(
-        () => send('POST', '/api/delegations', terms(grant, { scope, amountLimitOre: 12.5, validUntil: '2022-02-30' })),
-        400,
-        'VALIDATION',
-      );
-      expect((body.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['amountLimitOre', 'scope.kinds', 'validUntil']);
+      const fields = async (body: Record<string, unknown>) =>
+        ((await refused(() => send('POST', '/api/delegations', terms(grant, body)), 400, 'VALIDATION')).errors as Array<{ field: string }>)
+          .map((e) => e.field)
+          .sort();
+      expect(await fields({ scope, validUntil: '2022-02-30' })).toEqual(['scope.kinds', 'validUntil']);
+      expect(await fields({ amountLimitOre: 12.5 })).toEqual(['amountLimitOre']);
     });
 
     it('NOT-FOUND: another organisation’s delegation and body are not there', async () => {
@@ -241,6 +283,7 @@ describe('delegations over HTTP', () => {
       const meeting = await ok(
         send('POST', '/api/meetings', { bodyId: BOARD, startsAt: '2022-06-14T13:00:00+02:00', place: 'Regionens hus, sal A', adjusterUserIds: ['lars.ledamot'] }),
       );
+      await inSession(meeting.meetingId as string, new Date('2022-06-14T12:00:00Z'));
       const report = await send('POST', `/api/meetings/${meeting.meetingId as string}/delegated-decision-reports`, { decisionIds: [id] });
       expect(report.status).toBeLessThan(300);
       expect(await list('unreported')).toEqual([]);

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { CaseFacts } from '../../src/cases/case-facts';
 import { meetingDecider } from '../../src/meetings/meeting.decider';
 import { MeetingFacts } from '../../src/meetings/meeting-facts';
 import { body as MEETING_BOARD } from '../../src/meetings/meeting.spec-fixtures';
+import { MeetingCommand } from '../../src/meetings/meeting.commands';
+import { Actor } from '../../src/platform/actor';
 import { CommandPipeline } from '../../src/platform/command-pipeline';
 import { asChair, asCommitteeSecretary, asRegistrar, call, expectRefusal, Headers, Reply, RunningApp, startApp } from '../support/app';
 import { asMember, readyCase, setUpRegion } from '../support/workflow';
@@ -48,10 +52,25 @@ describe('meetings over HTTP', () => {
     return { meetingId, path: `/api/meetings/${meetingId}`, reply };
   }
 
+  const caseOf = async (caseId: string) => (await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body;
+  /** a command appended as if its request had crashed before answering: the meeting has it, the key's answer is not stored */
+  const crashedBefore = (meetingId: string, key: string, actor: Actor, command: MeetingCommand) =>
+    running.app.get(CommandPipeline).execute(meetingDecider, `meeting-${meetingId}`, command, {
+      commandId: key,
+      retryable: true,
+      commandType: command.type,
+      actor,
+      correlationId: key,
+      causationId: key,
+    });
+  const secretary: Actor = { userId: 'sara.sekreterare', role: 'committee_secretary', organisationId: 'region-exempel' };
+
+  /** a ready case on the agenda of a new meeting, attendance recorded once the meeting has started */
   async function meetingWithItem(present: Array<{ userId: string; servingFor?: string }>) {
     const caseId = await readyCase(running);
     const meeting = await convene();
     const added = await ok(req('POST', `${meeting.path}/items`, asCommitteeSecretary, { caseId }));
+    running.clock.set(new Date('2022-03-22T13:05:00Z'));
     await ok(req('PUT', `${meeting.path}/attendance`, asCommitteeSecretary, { present }), 200);
     return { ...meeting, caseId, itemId: item(added).itemId, itemPath: `${meeting.path}/items/${item(added).itemId}` };
   }
@@ -93,7 +112,8 @@ describe('meetings over HTTP', () => {
     const chairSigned = await ok(req('POST', `${path}/adjustment-signatures`, asChair));
     expect(chairSigned.body.protocol).toMatchObject({ adjustedOn: null, awaitingSignatures: ['maria.justerare'] });
     const adjusted = await ok(req('POST', `${path}/adjustment-signatures`, asMaria));
-    expect(adjusted.body).toMatchObject({ status: 'adjusted', protocol: { adjustedOn: '2022-03-24', noticeDueBy: '2022-03-26', noticePostedOn: null } });
+    // KL-8-12 + LAG-1930-173: two days after Thursday 24 March is a Saturday, so the notice is due on Monday 28 March
+    expect(adjusted.body).toMatchObject({ status: 'adjusted', protocol: { adjustedOn: '2022-03-24', noticeDueBy: '2022-03-28', noticePostedOn: null } });
     expect(item(adjusted).legalForce.status).toBe('awaiting_notice');
     await expect(running.app.get(MeetingFacts).bodyDecision('region-exempel', { meetingId, paragraph: 14 })).resolves.toMatchObject({
       bodyId: 'regionstyrelsen',
@@ -101,6 +121,7 @@ describe('meetings over HTTP', () => {
       outcome: 'approved',
       decidedOn: '2022-03-22',
       adjusted: true,
+      annulled: false,
     });
 
     running.clock.set(new Date('2022-03-25T08:00:00Z'));
@@ -152,6 +173,10 @@ describe('meetings over HTTP', () => {
     );
     const id = urgent.body.delegatedDecisionId as string;
     const { path, itemPath } = await meetingWithItem(three);
+    // KL-6-27: the body takes note only with a quorum
+    await ok(req('PUT', `${path}/attendance`, asCommitteeSecretary, { present: [{ userId: 'eva.ordforande' }] }), 200);
+    await refused(() => req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id] }), 422, 'KL-6-27');
+    await ok(req('PUT', `${path}/attendance`, asCommitteeSecretary, { present: three }), 200);
     await ok(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }));
     const reported = await ok(req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id] }));
     expect(reported.body.delegatedDecisionReports).toEqual([
@@ -167,6 +192,10 @@ describe('meetings over HTTP', () => {
     await ok(req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id] }));
     expect((await running.allEvents()).length).toBe(count);
     await refused(() => req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [id, 'dd-okand'] }), 422, 'KL-6-40');
+    // KL-6-40: an urgent decision of the next day cannot be reported at the meeting of 22 March, still open
+    running.clock.set(new Date('2022-03-23T09:00:00Z'));
+    const nextDay = await ok(req('POST', '/api/bodies/regionstyrelsen/urgent-decisions', asChair, { subject: 'Yttrande i brådskande remiss', decisionText: 'Tillstyrks.' }));
+    await refused(() => req('POST', `${path}/delegated-decision-reports`, asCommitteeSecretary, { decisionIds: [nextDay.body.delegatedDecisionId] }), 422, 'KL-6-40');
   });
 
   it('a decision retried with the same Idempotency-Key has effect once', async () => {
@@ -183,9 +212,9 @@ describe('meetings over HTTP', () => {
   it('a decision retried after a crash between the meeting and the case completes the case', async () => {
     const { meetingId, itemId, itemPath, caseId } = await meetingWithItem(three);
     const key = 'crashed-after-meeting';
-    const envelope = { commandId: key, retryable: true, commandType: 'DecideItem', actor: { userId: 'sara.sekreterare', role: 'committee_secretary' as const, organisationId: 'region-exempel' }, correlationId: key, causationId: key };
-    const decide = { type: 'DecideItem' as const, itemId, outcome: 'approved' as const, amendments: null, completionRequired: null, postponedToMeetingId: null, votes: null };
-    await running.app.get(CommandPipeline).execute(meetingDecider, `meeting-${meetingId}`, decide, envelope);
+    const found = await running.app.get(CaseFacts).get(caseId);
+    const decide: MeetingCommand = { type: 'DecideItem', itemId, case: found, postponedTo: null, outcome: 'approved', amendments: null, completionRequired: null, postponedToMeetingId: null, votes: null };
+    await crashedBefore(meetingId, key, secretary, decide);
     expect((await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body.status).toBe('on_agenda');
 
     const retried = await ok(req('POST', `${itemPath}/decision`, { ...asCommitteeSecretary, 'idempotency-key': key }, { outcome: 'approved' }));
@@ -193,5 +222,124 @@ describe('meetings over HTTP', () => {
     expect((await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body.status).toBe('decided');
     const decisions = (await running.allEvents()).filter((e) => e.type === 'ItemDecided');
     expect(decisions).toHaveLength(1);
+  });
+
+  it('MEETING-CASE-NOT-READY: a ready case added to two meetings at once goes on one agenda only, and the other writes nothing', async () => {
+    const caseIds = [await readyCase(running), await readyCase(running), await readyCase(running)];
+    const meetings = [await convene(), await convene()];
+    const before = (await running.allEvents()).length;
+    const replies = await Promise.all(caseIds.flatMap((caseId) => meetings.map((m) => req('POST', `${m.path}/items`, asCommitteeSecretary, { caseId }))));
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 201, 201, 422, 422, 422]);
+    for (const r of replies.filter((x) => x.status === 422)) expect(['MEETING-CASE-NOT-READY', 'CASE-STATUS']).toContain(r.body.type);
+    const written = (await running.allEvents()).slice(before).map((e) => e.type);
+    expect(written.filter((t) => t === 'AgendaItemAdded')).toHaveLength(3);
+    expect(written.filter((t) => t === 'CasePlacedOnAgenda')).toHaveLength(3);
+    const agendas = await Promise.all(meetings.map(async (m) => ((await ok(req('GET', m.path, asCommitteeSecretary), 200)).body.items as Array<{ caseId: string; itemId: string }>)));
+    for (const caseId of caseIds) {
+      const holding = agendas.flatMap((items, i) => items.filter((it) => it.caseId === caseId).map((it) => ({ meetingId: meetings[i].meetingId, itemId: it.itemId })));
+      expect(holding).toHaveLength(1);
+      expect((await caseOf(caseId)).agenda).toMatchObject(holding[0]);
+    }
+  });
+
+  it('MEETING-CLOSED: a meeting that closes between its check and its append takes no item, and the case is ready again', async () => {
+    const caseId = await readyCase(running);
+    const { path } = await convene();
+    const facts = running.app.get(CaseFacts);
+    const place = facts.placeOnAgenda.bind(facts);
+    // the race, made to happen: the real reservation, then the meeting closes before the meeting's append
+    const race = jest.spyOn(facts, 'placeOnAgenda').mockImplementationOnce(async (envelope, placement) => {
+      await place(envelope, placement);
+      await ok(req('POST', `${path}/close`, asCommitteeSecretary));
+    });
+    const before = (await running.allEvents()).length;
+    const reply = await req('POST', `${path}/items`, asCommitteeSecretary, { caseId });
+    race.mockRestore();
+    expect(reply.status).toBe(422);
+    expect(reply.body.type).toBe('MEETING-CLOSED');
+    expect((await running.allEvents()).slice(before).map((e) => e.type)).toEqual(['CasePlacedOnAgenda', 'MeetingClosed', 'CaseRemovedFromAgenda']);
+    expect(await caseOf(caseId)).toMatchObject({ status: 'ready_for_agenda', agenda: null });
+    const next = await convene();
+    await ok(req('POST', `${next.path}/items`, asCommitteeSecretary, { caseId }));
+  });
+
+  it('MEETING-CASE-NOT-ON-AGENDA: an item whose case is on another meeting’s agenda cannot be decided', async () => {
+    const { meetingId: first, caseId } = await meetingWithItem(three);
+    const { meetingId: other, path } = await convene();
+    // an item left by the earlier bug: the meeting took the case from a stale snapshot
+    const stale = { ...(await running.app.get(CaseFacts).get(caseId))!, status: 'ready_for_agenda', agenda: null };
+    const orphan = await crashedBefore(other, 'orphan-item', secretary, { type: 'AddAgendaItem', itemId: randomUUID(), case: stale });
+    await ok(req('PUT', `${path}/attendance`, asCommitteeSecretary, { present: three }), 200);
+    const itemId = (orphan.state as { items: Array<{ itemId: string }> }).items[0].itemId;
+    const problem = await refused(() => req('POST', `${path}/items/${itemId}/decision`, asCommitteeSecretary, { outcome: 'approved' }), 422, 'MEETING-CASE-NOT-ON-AGENDA');
+    expect(problem).toMatchObject({ caseAgenda: { meetingId: first } });
+  });
+
+  it('MEETING-NOT-STARTED, MEETING-POSTPONEMENT: attendance waits for the start; a postponement names a later meeting of the board', async () => {
+    const caseId = await readyCase(running);
+    const { path } = await convene();
+    const { itemId } = item(await ok(req('POST', `${path}/items`, asCommitteeSecretary, { caseId })));
+    await refused(() => req('PUT', `${path}/attendance`, asCommitteeSecretary, { present: three }), 422, 'MEETING-NOT-STARTED');
+    const later = await ok(req('POST', '/api/meetings', asCommitteeSecretary, { ...CONVENE, startsAt: '2022-04-26T12:00:00.000Z' }));
+    running.clock.set(new Date('2022-03-22T13:05:00Z'));
+    await ok(req('PUT', `${path}/attendance`, asCommitteeSecretary, { present: three }), 200);
+    const decision = `${path}/items/${itemId}/decision`;
+    await refused(() => req('POST', decision, asCommitteeSecretary, { outcome: 'postponed', postponedToMeetingId: randomUUID() }), 422, 'MEETING-POSTPONEMENT');
+    const postponed = await ok(req('POST', decision, asCommitteeSecretary, { outcome: 'postponed', postponedToMeetingId: later.body.meetingId }));
+    expect(item(postponed)).toMatchObject({ postponedToMeetingId: later.body.meetingId });
+    expect((await caseOf(caseId)).status).toBe('ready_for_agenda');
+  });
+
+  /** decided, closed, adjusted on Thursday 24 March and announced on Friday 25 March */
+  async function announcedItem() {
+    const meeting = await meetingWithItem(three);
+    await ok(req('POST', `${meeting.itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }));
+    await ok(req('POST', `${meeting.path}/close`, asCommitteeSecretary));
+    running.clock.set(new Date('2022-03-24T09:00:00Z'));
+    await ok(req('POST', `${meeting.path}/adjustment-signatures`, asChair));
+    await ok(req('POST', `${meeting.path}/adjustment-signatures`, asMaria));
+    running.clock.set(new Date('2022-03-25T08:00:00Z'));
+    await ok(req('POST', `${meeting.path}/notice`, asCommitteeSecretary, { postedOn: '2022-03-25' }));
+    return meeting;
+  }
+
+  it('KL-13-5, DECISION-AUTHORITY: a second appeal after an early dismissal is registered; an annulment ends the decision’s authority', async () => {
+    const { meetingId, itemPath } = await announcedItem();
+    running.clock.set(new Date('2022-04-05T09:00:00Z'));
+    await ok(req('POST', `${itemPath}/appeals`, asCommitteeSecretary, { lodgedOn: '2022-04-01', appellant: 'Kalle Kommuninvånare' }));
+    const dismissed = await ok(req('POST', `${itemPath}/appeal-ruling`, asCommitteeSecretary, { ruledOn: '2022-04-05', outcome: 'dismissed' }));
+    // dismissed before the window ends: no legal force until the window has passed
+    expect(item(dismissed).legalForce).toEqual({ status: 'appeal_window_open', legalForceOn: null, note: null });
+    running.clock.set(new Date('2022-04-10T09:00:00Z'));
+    expect(item(await ok(req('POST', `${itemPath}/appeals`, asCommitteeSecretary, { lodgedOn: '2022-04-10', appellant: 'Lisa Länsbo' }))).legalForce.status).toBe('appealed');
+    running.clock.set(new Date('2022-05-20T09:00:00Z'));
+    const annulled = await ok(req('POST', `${itemPath}/appeal-ruling`, asCommitteeSecretary, { ruledOn: '2022-05-20', outcome: 'annulled' }));
+    expect(item(annulled).legalForce.status).toBe('annulled');
+    await expect(running.app.get(MeetingFacts).bodyDecision('region-exempel', { meetingId, paragraph: 14 })).resolves.toMatchObject({ adjusted: true, annulled: true });
+  });
+
+  it('close, signatures, notice and appeal ruling retried with their key after a crash change nothing', async () => {
+    const { meetingId, path, itemPath } = await meetingWithItem(three);
+    await ok(req('POST', `${itemPath}/decision`, asCommitteeSecretary, { outcome: 'approved' }));
+    const itemId = itemPath.split('/').pop()!;
+    // the retry stores its answer under the key, and changes nothing else
+    const meetingEvents = async () => (await running.allEvents()).filter((e) => e.streamId === `meeting-${meetingId}`).length;
+    const retried = async (key: string, actor: Actor, command: MeetingCommand, url: string, headers: Headers, body?: unknown) => {
+      await crashedBefore(meetingId, key, actor, command);
+      const count = await meetingEvents();
+      await ok(req('POST', url, { ...headers, 'idempotency-key': key }, body));
+      expect(await meetingEvents()).toBe(count);
+    };
+    await retried('close-1', secretary, { type: 'CloseMeeting' }, `${path}/close`, asCommitteeSecretary);
+    running.clock.set(new Date('2022-03-24T09:00:00Z'));
+    const eva: Actor = { userId: 'eva.ordforande', role: 'chair', organisationId: 'region-exempel' };
+    await retried('sign-eva', eva, { type: 'SignProtocol' }, `${path}/adjustment-signatures`, asChair);
+    await ok(req('POST', `${path}/adjustment-signatures`, asMaria));
+    running.clock.set(new Date('2022-03-25T08:00:00Z'));
+    await retried('notice-1', secretary, { type: 'PostNotice', itemId: null, postedOn: '2022-03-25' }, `${path}/notice`, asCommitteeSecretary, { postedOn: '2022-03-25' });
+    running.clock.set(new Date('2022-04-05T09:00:00Z'));
+    await ok(req('POST', `${itemPath}/appeals`, asCommitteeSecretary, { lodgedOn: '2022-04-01', appellant: 'Kalle Kommuninvånare' }));
+    const ruling = { ruledOn: '2022-04-05', outcome: 'dismissed' as const };
+    await retried('ruling-1', secretary, { type: 'RecordAppealRuling', itemId, ...ruling }, `${itemPath}/appeal-ruling`, asCommitteeSecretary, ruling);
   });
 });

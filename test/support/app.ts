@@ -4,22 +4,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
-import { ManualClock } from '../../src/platform/clock';
+import { Clock, ManualClock } from '../../src/platform/clock';
 
-export interface RunningApp {
+export interface RunningApp<C extends Clock = ManualClock> {
   app: NestFastifyApplication;
   url: string;
   store: EventStore;
-  clock: ManualClock;
+  clock: C;
   dataDir: string;
   allEvents(): Promise<RecordedEvent[]>;
   close(): Promise<void>;
 }
 
-/** The real application on a real port with a fresh embedded store (or the given DATA_DIR). */
-export async function startApp(options: { dataDir?: string; now?: Date; env?: Record<string, string> } = {}): Promise<RunningApp> {
+/**
+ * The real application on a real port with a fresh embedded store (or the given DATA_DIR), on a
+ * ManualClock at `now` unless a clock is given (e.g. the service's SystemClock).
+ */
+export async function startApp<C extends Clock = ManualClock>(
+  options: { dataDir?: string; now?: Date; env?: Record<string, string>; clock?: C } = {},
+): Promise<RunningApp<C>> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fordela-e2e-'));
-  const clock = new ManualClock(options.now ?? new Date('2022-03-15T09:00:00Z'));
+  // without a clock of its own C is ManualClock (its default)
+  const clock = options.clock ?? (new ManualClock(options.now ?? new Date('2022-03-15T09:00:00Z')) as Clock as C);
   const app = await createApp({
     env: { DATA_DIR: dataDir, AUTH_MODE: 'dev', SQLITE_SYNCHRONOUS: 'NORMAL', ...options.env },
     clock,

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Actor, Role, ROLES } from '../actor';
 import { CommandEnvelope } from '../command-pipeline';
+import { requireWriteAccess } from '../access.rules';
 import { Problem } from '../errors';
 import { SLUG } from './validators';
 
@@ -81,7 +82,7 @@ const PUBLIC = 'fordela:public';
 /** Marks a route that needs no actor (health). */
 export const Public = () => SetMetadata(PUBLIC, true);
 
-/** Every request names its actor; requests without one are refused before any handler runs. */
+/** Every request names its actor (401 otherwise), and read-only roles only read (ROLE-READ-ONLY), before any handler runs. */
 @Injectable()
 export class ActorGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -89,7 +90,8 @@ export class ActorGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const open = this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]);
     if (open) return true;
-    readActor(context.switchToHttp().getRequest<FastifyRequest>());
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    requireWriteAccess(readActor(request).role, request.method);
     return true;
   }
 }
