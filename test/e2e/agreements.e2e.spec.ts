@@ -1,73 +1,20 @@
 import { agreementDecider } from '../../src/agreements/agreement.decider';
-import { DelegationRegister } from '../../src/delegations/delegation-register';
 import { AGREEMENT, AREAS, MKR } from '../../src/demo/seed-003.data';
-import { BodyDecisionRef as DecisionRef } from '../../src/meetings/decision-authority';
 import { CommandPipeline } from '../../src/platform/command-pipeline';
 import { deterministicId } from '../../src/platform/ids';
-import { asAuditor, asCaseOfficer, asChair, asCommitteeSecretary, asRegionalDirector, call, expectRefusal, Headers, Reply, RunningApp, startApp } from '../support/app';
-import { adjustedApprovals, readyCases, registeredCase, seedDelegationTerms, setUpRegion, THREE_MEMBER_BOARD, THREE_MEMBER_MEETING } from '../support/workflow';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers read by path
+import { asAuditor, asCaseOfficer, asChair, asRegionalDirector, call, RunningApp, startApp } from '../support/app';
+import { AGREEMENT_CASE, agreementSuite, JOURNAL, Json, kr, registeredCase } from '../support/workflow';
 
 const BOARD = 'regionstyrelsen';
-const NBSP = '\u00a0';
-const kr = (text: string) => text.replaceAll(' ', NBSP);
-const JOURNAL = 'Strukturerad vårdinformation i journalen';
-const AGREEMENT_CASE = 'Fördelning överenskommelse God och nära vård 2022';
 
+/**
+ * Seed 003's agreement over HTTP: opened in its case, budgeted by the board, money allocated and
+ * moved under the regional director's delegation, each delegated decision on the board's register
+ * (also after a retry or a crash). What happens after the money is used is agreement-settlement's.
+ */
 describe('agreements and allocations over HTTP (seed 003)', () => {
   let running: RunningApp;
-  const send = (method: string, path: string, body?: unknown, headers: Headers = asCommitteeSecretary) => call(running.url, method, path, { body, headers });
-  const ok = async (response: Promise<Reply>): Promise<Json> => {
-    const r = await response;
-    if (r.status !== 200 && r.status !== 201) throw new Error(`${r.status}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
-  /** a refusal is problem+json naming the rule, and the store is exactly as before */
-  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(running, request, status, type);
-  const post = (agreementId: string, what: string, body?: unknown, headers: Headers = asCommitteeSecretary) =>
-    send('POST', `/api/agreements/${agreementId}/${what}`, body, headers);
-  const at = (iso: string) => running.clock.set(new Date(iso));
-  /** the board's delegation register, through the service the meetings read it with (its HTTP list is the delegations suite's) */
-  const registerService = () => running.app.get(DelegationRegister);
-  const registerOf = () => registerService().decisions('region-exempel', BOARD);
-
-  /** The region and its board (three ordinary members, Eva in the chair). */
-  const setUpBoard = () => setUpRegion(running, { members: THREE_MEMBER_BOARD });
-  /** the agreement opened by the case officer in its case */
-  const openAgreement = async (caseId: string): Promise<string> =>
-    (await ok(send('POST', '/api/agreements', { caseId, ...AGREEMENT }, asCaseOfficer))).agreementId as string;
-
-  const budgets = (decision: DecisionRef) => ({
-    decision,
-    budgets: AREAS.map((a, i) => ({
-      areaId: a.areaId,
-      amountOre: a.budgetOre,
-      responsibleUserId: `ansvarig.${i + 1}`,
-      responsibleName: `Ansvarig tjänsteperson ${i + 1}`,
-    })),
-  });
-  /** decision point 2 of seed 003: activities, and reallocation inside each area, up to 5 000 000 kr a decision */
-  const delegate = async (agreementId: string, decision: DecisionRef): Promise<string> =>
-    (await ok(send('POST', '/api/delegations', seedDelegationTerms(agreementId, decision)))).delegationId as string;
-  /**
-   * The agreement handled in its case, which the board approves (with one case per other title,
-   * each under its own §, at the same meeting), its budgets set on 25 March by the agreement
-   * case's § and the regional director's delegation.
-   */
-  async function budgetedAndDelegated(otherTitles: string[] = []) {
-    await setUpBoard();
-    const caseIds = await readyCases(running, [AGREEMENT_CASE, ...otherTitles]);
-    const agreementId = await openAgreement(caseIds[0]);
-    // the board meets on 15 March at 13:00
-    at('2022-03-15T13:00:00+01:00');
-    const decisions = await adjustedApprovals(running, caseIds, THREE_MEMBER_MEETING);
-    at('2022-03-25T10:00:00Z');
-    const budgeted = await ok(send('PUT', `/api/agreements/${agreementId}/area-budgets`, budgets(decisions[0])));
-    return { agreementId, decisions, budgeted, delegationId: await delegate(agreementId, decisions[0]) };
-  }
-  const activity = (title: string, amountOre: number, authority: object, extra: object = {}) => ({ areaId: 'vision-ehalsa', title, amountOre, authority, ...extra });
-  const area = (ledger: Json, areaId: string) => (ledger.areas as Json[]).find((a) => a.areaId === areaId)!;
+  const { send, ok, refused, post, at, registerService, registerOf, setUpBoard, budgets, budgetedAndDelegated, activity, area } = agreementSuite(() => running);
 
   beforeEach(async () => {
     running = await startApp({ now: new Date('2022-03-15T09:00:00Z') });
@@ -222,53 +169,6 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
       ['FundsReallocatedBetweenAreas', 'body'],
     ]);
     expect((ledger.history as Json[])[5].authority).toEqual({ kind: 'body', bodyId: BOARD, ...agreementDecision });
-  });
-
-  it('outcomes, then after the use deadline the repayment, a correction that recomputes it, and the reporting back', async () => {
-    const { agreementId, delegationId } = await budgetedAndDelegated();
-    const journal = await ok(post(agreementId, 'activities', activity(JOURNAL, 4 * MKR, { delegationId }), asRegionalDirector));
-    const standards = await ok(post(agreementId, 'activities', activity('Gemensam tillämpning av standarder', 2 * MKR, { delegationId }), asRegionalDirector));
-    const outcome = (activityId: string, spentOre: number, reportedOn: string) => post(agreementId, 'outcomes', { activityId, spentOre, reportedOn }, asCaseOfficer);
-    await refused(() => outcome(journal.activityId, 4 * MKR + 1, '2022-12-30'), 422, 'BUDGET-OUTCOME-WITHIN-ALLOCATION');
-    const reported = await ok(outcome(journal.activityId, 3_500_000_00, '2022-12-30'));
-    expect(area(reported, 'vision-ehalsa')).toMatchObject({ spentOre: 3_500_000_00, unspentOre: 6_500_000_00, unspentFormatted: kr('6 500 000 kr') });
-
-    await refused(() => post(agreementId, 'repayment'), 422, 'BUDGET-REPAYMENT-BEFORE-DEADLINE');
-    at('2023-01-10T09:00:00Z');
-    await refused(() => post(agreementId, 'activities', activity('För sent', MKR, { delegationId }), asRegionalDirector), 422, 'BUDGET-DEADLINE-PASSED');
-    // the standards activity has reported nothing: not counted as zero, the repayment waits; nor is the reporting back recorded before it
-    await refused(() => post(agreementId, 'repayment'), 422, 'BUDGET-OUTCOMES-MISSING');
-    await refused(() => post(agreementId, 'reporting-back', { submittedOn: '2023-01-10', reference: 'RS 2023-00017' }), 422, 'AGREEMENT-REPORTING-BACK-BEFORE-REPAYMENT');
-    await ok(outcome(standards.activityId, 0, '2023-01-09'));
-    const repaid = await ok(post(agreementId, 'repayment'));
-    expect(repaid.repayment).toMatchObject({
-      computedOn: '2023-01-10',
-      repaymentOre: 56_500_000_00,
-      repaymentFormatted: kr('56 500 000 kr'),
-      dueBy: '2023-06-30',
-      earlier: [],
-    });
-    expect((repaid.repayment.areas as Json[]).find((a) => a.areaId === 'vision-ehalsa')).toMatchObject({ unspentOre: 6_500_000_00 });
-    await refused(() => post(agreementId, 'repayment'), 422, 'BUDGET-REPAYMENT-ONCE');
-
-    // a late invoice: the standards outcome is corrected (rättelse) and the repayment recomputed, the first figure kept
-    at('2023-02-14T09:00:00Z');
-    const corrected = await ok(outcome(standards.activityId, 1_500_000_00, '2023-02-10'));
-    expect(corrected.repayment).toMatchObject({
-      computedOn: '2023-02-14',
-      repaymentOre: 55_000_000_00,
-      earlier: [{ computedOn: '2023-01-10', repaymentOre: 56_500_000_00, repaymentFormatted: kr('56 500 000 kr') }],
-    });
-    const history = (await ok(send('GET', `/api/agreements/${agreementId}`, undefined, asAuditor))).history as Json[];
-    expect(history.slice(-3).map((h) => [h.type, h.amountOre])).toEqual([
-      ['RepaymentComputed', 56_500_000_00],
-      ['OutcomeReported', 1_500_000_00],
-      ['RepaymentRecomputed', 55_000_000_00],
-    ]);
-    expect(history.at(-1)!.summary).toContain('tidigare');
-
-    const back = await ok(post(agreementId, 'reporting-back', { submittedOn: '2023-03-28', reference: 'RS 2023-00017' }));
-    expect(back.reportingBack).toEqual({ submittedOn: '2023-03-28', reference: 'RS 2023-00017', dueBy: '2023-03-31' });
   });
 
   it('a delegated allocation retried with the same Idempotency-Key has effect once, on both streams', async () => {

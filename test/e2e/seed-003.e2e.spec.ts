@@ -11,6 +11,7 @@ import {
   ORGANISATION,
   REGIONAL_BOARD,
 } from '../../src/demo/seed-003.data';
+import { startKurrentDbStandIn } from '../kurrentdb-standin/kurrentdb-standin';
 import {
   asCaseOfficer,
   asChair,
@@ -25,8 +26,8 @@ import {
 
 /**
  * The whole chain of the reference case (seed 003, "Fördelning överenskommelse God och nära vård
- * 2022") over HTTP on the embedded store, as the officials would drive it. Amounts are
- * illustrative: the seed gives none.
+ * 2022") over HTTP on each store (the embedded one and the KurrentDB adapter), as the officials
+ * would drive it. Amounts are illustrative: the seed gives none.
  *
  * Dates are picked so the law's arithmetic shows: the protocol is adjusted on Thursday 24 March
  * 2022 and the notice posted on Friday 25 March; three weeks later is Friday 15 April —
@@ -37,12 +38,35 @@ const as = (userId: string, role: string): Headers => ({ 'x-user-id': userId, 'x
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers read by path
 
-describe('seed 003 end to end: from registration to reported delegated decisions', () => {
+/** The chain on both stores, as in the cases suite: a fresh store for the suite. */
+interface StoreUnderTest {
+  name: string;
+  /** environment for the app; `stop` ends the store when the suite is done */
+  open(): Promise<{ env: Record<string, string>; stop(): Promise<void> }>;
+}
+const STORES: StoreUnderTest[] = [
+  { name: 'embedded SQLite', open: async () => ({ env: {}, stop: async () => undefined }) },
+  {
+    name: 'KurrentDB adapter on the protocol stand-in',
+    open: async () => {
+      const standIn = await startKurrentDbStandIn();
+      return { env: { KURRENTDB_URL: standIn.url }, stop: () => standIn.stop() };
+    },
+  },
+];
+
+describe.each(STORES)('seed 003 end to end: from registration to reported delegated decisions ($name)', (store) => {
   let running: RunningApp;
+  let stopStore: () => Promise<void>;
   beforeAll(async () => {
-    running = await startApp({ now: new Date('2022-03-01T08:00:00Z') });
+    const opened = await store.open();
+    stopStore = opened.stop;
+    running = await startApp({ now: new Date('2022-03-01T08:00:00Z'), env: opened.env });
   });
-  afterAll(() => running.close());
+  afterAll(async () => {
+    await running.close();
+    await stopStore();
+  });
 
   /** a state change with its own Idempotency-Key; expects 2xx unless told otherwise */
   async function send(method: string, path: string, body: unknown, headers: Headers, expected = [200, 201]): Promise<Body> {

@@ -1,4 +1,5 @@
 import {
+  AGREEMENT,
   AREAS,
   BOARD_MEMBERS,
   CASE,
@@ -10,8 +11,13 @@ import {
   ORGANISATION,
   REGIONAL_BOARD,
 } from '../../src/demo/seed-003.data';
+import { DelegationRegister } from '../../src/delegations/delegation-register';
 import { BodyDecisionRef } from '../../src/meetings/decision-authority';
-import { asCaseOfficer, asChair, asCommitteeSecretary, asRegistrar, call, Headers, RunningApp } from './app';
+import { MeetingCommand } from '../../src/meetings/meeting.commands';
+import { meetingDecider } from '../../src/meetings/meeting.decider';
+import { Actor } from '../../src/platform/actor';
+import { CommandPipeline } from '../../src/platform/command-pipeline';
+import { asCaseOfficer, asChair, asCommitteeSecretary, asRegistrar, call, expectRefusal, Headers, Reply, RunningApp } from './app';
 
 /**
  * Setup steps of the decision workflow over HTTP, for the e2e suites whose subject comes after
@@ -126,3 +132,155 @@ export const seedDelegationTerms = (agreementId: string, decision: BodyDecisionR
   validFrom,
   validUntil: '2022-12-31',
 });
+
+/*
+ * What the two suites of one capability share. Each takes the suite's app as a function, because
+ * every test starts a fresh one; the tests read these under the names they had in one file.
+ */
+
+/** The board of the meeting decider specs meets on Tuesday 22 March 2022, from § 14, with Maria as adjuster. */
+export const MEETING_CONVENE = {
+  bodyId: 'regionstyrelsen',
+  startsAt: '2022-03-22T13:00:00.000Z',
+  place: 'Regionens hus, sammanträdesrum Vättern',
+  firstParagraph: 14,
+  adjusterUserIds: ['maria.justerare'],
+};
+
+export interface MeetingItemBody {
+  itemId: string;
+  paragraph: number;
+  participants: string[];
+  quorum: { serving: number; quorate: boolean };
+  notice: { postedOn: string; overdue: boolean } | null;
+  appealEndsOn: string | null;
+  legalForce: { status: string; legalForceOn: string | null };
+}
+
+/** The meetings and meeting-protocol suites: requests, the board's meeting, a ready case on its agenda, and crashed commands. */
+export function meetingSuite(app: () => RunningApp) {
+  const req = (method: string, path: string, headers: Headers, body?: unknown) => call(app().url, method, path, { headers, body });
+  const ok = async (response: Promise<Reply>, status = 201): Promise<Reply> => {
+    const r = await response;
+    if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
+    return r;
+  };
+  /** a refusal is problem+json naming the rule, and the store is exactly as before */
+  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(app(), request, status, type);
+  const item = (r: Reply, index = 0) => (r.body.items as MeetingItemBody[])[index];
+
+  async function convene(headers: Headers = asCommitteeSecretary): Promise<{ meetingId: string; path: string; reply: Reply }> {
+    const reply = await ok(req('POST', '/api/meetings', headers, MEETING_CONVENE));
+    const meetingId = reply.body.meetingId as string;
+    return { meetingId, path: `/api/meetings/${meetingId}`, reply };
+  }
+
+  const caseOf = async (caseId: string) => (await req('GET', `/api/cases/${caseId}`, asRegistrar, undefined)).body;
+  /** a command appended as if its request had crashed before answering: the meeting has it, the key's answer is not stored */
+  const crashedBefore = (meetingId: string, key: string, actor: Actor, command: MeetingCommand) =>
+    app().app.get(CommandPipeline).execute(meetingDecider, `meeting-${meetingId}`, command, {
+      commandId: key,
+      retryable: true,
+      commandType: command.type,
+      actor,
+      correlationId: key,
+      causationId: key,
+    });
+  const secretary: Actor = { userId: 'sara.sekreterare', role: 'committee_secretary', organisationId: 'region-exempel' };
+
+  /** a ready case on the agenda of a new meeting, attendance recorded once the meeting has started */
+  async function meetingWithItem(present: Array<{ userId: string; servingFor?: string }>) {
+    const caseId = await readyCase(app());
+    const meeting = await convene();
+    const added = await ok(req('POST', `${meeting.path}/items`, asCommitteeSecretary, { caseId }));
+    app().clock.set(new Date('2022-03-22T13:05:00Z'));
+    await ok(req('PUT', `${meeting.path}/attendance`, asCommitteeSecretary, { present }), 200);
+    return { ...meeting, caseId, itemId: item(added).itemId, itemPath: `${meeting.path}/items/${item(added).itemId}` };
+  }
+  const three = [{ userId: 'eva.ordforande' }, { userId: 'lars.ledamot' }, { userId: 'maria.justerare' }];
+  const asMaria = asMember('maria.justerare');
+  return { req, ok, refused, item, convene, caseOf, crashedBefore, secretary, meetingWithItem, three, asMaria };
+}
+
+/** The delegations and delegation-versions suites: requests, seed 003's terms, and the board in session. */
+export function delegationSuite(app: () => RunningApp) {
+  const send = (method: string, path: string, body?: unknown, headers: Headers = asCommitteeSecretary) =>
+    call(app().url, method, path, { body, headers });
+  const ok = async (response: Promise<Reply>, status = [200, 201]): Promise<Record<string, unknown>> => {
+    const r = await response;
+    if (!status.includes(r.status)) throw new Error(`${r.status}: ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const terms = (decision: BodyDecisionRef, over: Record<string, unknown> = {}) => ({ ...seedDelegationTerms('god-och-nara-vard-2022', decision), ...over });
+  /** the board's meeting under way at `at`, all three members present: delegated decisions are reported to a quorate body */
+  const inSession = async (meetingId: string, at: Date) => {
+    app().clock.set(at);
+    await ok(send('PUT', `/api/meetings/${meetingId}/attendance`, { present: THREE_MEMBER_MEETING.present }));
+  };
+  /** a refusal is problem+json naming the rule, and the store is exactly as before */
+  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(app(), request, status, type);
+  return { send, ok, terms, inSession, refused };
+}
+
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers read by path
+const NBSP = '\u00a0';
+/** an amount as the ledger formats it, with no-break spaces */
+export const kr = (text: string) => text.replaceAll(' ', NBSP);
+export const JOURNAL = 'Strukturerad vårdinformation i journalen';
+export const AGREEMENT_CASE = 'Fördelning överenskommelse God och nära vård 2022';
+
+/** The agreements and agreement-settlement suites: requests, the board, budgets and the regional director's delegation. */
+export function agreementSuite(app: () => RunningApp) {
+  const send = (method: string, path: string, body?: unknown, headers: Headers = asCommitteeSecretary) => call(app().url, method, path, { body, headers });
+  const ok = async (response: Promise<Reply>): Promise<Json> => {
+    const r = await response;
+    if (r.status !== 200 && r.status !== 201) throw new Error(`${r.status}: ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  /** a refusal is problem+json naming the rule, and the store is exactly as before */
+  const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(app(), request, status, type);
+  const post = (agreementId: string, what: string, body?: unknown, headers: Headers = asCommitteeSecretary) =>
+    send('POST', `/api/agreements/${agreementId}/${what}`, body, headers);
+  const at = (iso: string) => app().clock.set(new Date(iso));
+  /** the board's delegation register, through the service the meetings read it with (its HTTP list is the delegations suite's) */
+  const registerService = () => app().app.get(DelegationRegister);
+  const registerOf = () => registerService().decisions('region-exempel', REGIONAL_BOARD.bodyId);
+
+  /** The region and its board (three ordinary members, Eva in the chair). */
+  const setUpBoard = () => setUpRegion(app(), { members: THREE_MEMBER_BOARD });
+  /** the agreement opened by the case officer in its case */
+  const openAgreement = async (caseId: string): Promise<string> =>
+    (await ok(send('POST', '/api/agreements', { caseId, ...AGREEMENT }, asCaseOfficer))).agreementId as string;
+
+  const budgets = (decision: BodyDecisionRef) => ({
+    decision,
+    budgets: AREAS.map((a, i) => ({
+      areaId: a.areaId,
+      amountOre: a.budgetOre,
+      responsibleUserId: `ansvarig.${i + 1}`,
+      responsibleName: `Ansvarig tjänsteperson ${i + 1}`,
+    })),
+  });
+  /** decision point 2 of seed 003: activities, and reallocation inside each area, up to 5 000 000 kr a decision */
+  const delegate = async (agreementId: string, decision: BodyDecisionRef): Promise<string> =>
+    (await ok(send('POST', '/api/delegations', seedDelegationTerms(agreementId, decision)))).delegationId as string;
+  /**
+   * The agreement handled in its case, which the board approves (with one case per other title,
+   * each under its own §, at the same meeting), its budgets set on 25 March by the agreement
+   * case's § and the regional director's delegation.
+   */
+  async function budgetedAndDelegated(otherTitles: string[] = []) {
+    await setUpBoard();
+    const caseIds = await readyCases(app(), [AGREEMENT_CASE, ...otherTitles]);
+    const agreementId = await openAgreement(caseIds[0]);
+    // the board meets on 15 March at 13:00
+    at('2022-03-15T13:00:00+01:00');
+    const decisions = await adjustedApprovals(app(), caseIds, THREE_MEMBER_MEETING);
+    at('2022-03-25T10:00:00Z');
+    const budgeted = await ok(send('PUT', `/api/agreements/${agreementId}/area-budgets`, budgets(decisions[0])));
+    return { agreementId, decisions, budgeted, delegationId: await delegate(agreementId, decisions[0]) };
+  }
+  const activity = (title: string, amountOre: number, authority: object, extra: object = {}) => ({ areaId: 'vision-ehalsa', title, amountOre, authority, ...extra });
+  const area = (ledger: Json, areaId: string) => (ledger.areas as Json[]).find((a) => a.areaId === areaId)!;
+  return { send, ok, refused, post, at, registerService, registerOf, setUpBoard, budgets, budgetedAndDelegated, activity, area };
+}
