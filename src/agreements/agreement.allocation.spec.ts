@@ -118,8 +118,21 @@ describe('agreement decider: allocating activities', () => {
     agreement().when(allocate(MKR, byBoard(2, { bodyId: 'halso-och-sjukvardsnamnden' })), by(caseOfficer)).thenRefuses(DecisionAuthorityRules.DECISION_AUTHORITY);
   });
 
-  it(`AGREEMENT-DECISION-CASE: the body's approval of another case does not allocate the agreement's money`, () => {
-    agreement().when(allocate(MKR, byBoard(2, { caseId: 'c-annat-arende' })), by(caseOfficer)).thenRefuses(R.AGREEMENT_DECISION_CASE);
+  it(`AGREEMENT-DECISION-CASE: before the budgets are set, only a decision on the agreement's case decides on its money`, () => {
+    given(agreementDecider, opened).when(allocate(MKR, byBoard(2, { caseId: 'c-annat-arende' })), by(caseOfficer)).thenRefuses(R.AGREEMENT_DECISION_CASE);
+  });
+
+  it(`AGREEMENT-DECISION-CASE: after the budgets, the deciding body allocates by a § on any case`, () => {
+    const [event] = agreementDecider.decide(allocate(MKR, byBoard(2, { caseId: 'c-omfordelning' })), agreement().state, by(caseOfficer));
+    expect(event.data).toMatchObject({ amountOre: MKR, authority: boardAuthority(2) });
+  });
+
+  it(`AGREEMENT-DECISION-REUSED: a § authorises one act — the budgets' § allocates nothing, nor does a § that allocated once allocate again`, () => {
+    agreement().when(allocate(MKR, byBoard(1)), by(caseOfficer)).thenRefuses(R.AGREEMENT_DECISION_REUSED);
+    const first = agreementDecider.decide(allocate(MKR, byBoard(2)), agreement().state, by(caseOfficer));
+    agreement(...first).when({ ...allocate(MKR, byBoard(2)), activityId: 'act-2' }, by(caseOfficer)).thenRefuses(R.AGREEMENT_DECISION_REUSED);
+    // the same allocation retried is still a no-op
+    agreement(...first).when(allocate(MKR, byBoard(2)), by(caseOfficer)).then([]);
   });
 });
 
@@ -229,7 +242,15 @@ describe('agreement decider: reallocation between areas', () => {
     agreement().when(between(MKR, byBoard(5, { adjusted: false })), by(committeeSecretary)).thenRefuses(DecisionAuthorityRules.DECISION_AUTHORITY);
   });
 
-  it(`AGREEMENT-DECISION-CASE: the body's approval of another case moves no money between areas`, () => {
-    agreement().when(between(MKR, byBoard(5, { caseId: 'c-annat-arende' })), by(committeeSecretary)).thenRefuses(R.AGREEMENT_DECISION_CASE);
+  it(`AGREEMENT-DECISION-CASE: after the budgets, a § approving a separate case "Omfördelning…" moves money between areas`, () => {
+    const [event] = agreementDecider.decide(between(MKR, byBoard(5, { caseId: 'c-omfordelning' })), agreement().state, by(committeeSecretary));
+    expect(event.data).toMatchObject({ amountOre: MKR, authority: boardAuthority(5) });
+  });
+
+  it(`AGREEMENT-DECISION-REUSED: the budgets' § is no standing authority — it moves nothing between areas, and a § that moved once moves nothing more`, () => {
+    agreement().when(between(MKR, byBoard(1)), by(committeeSecretary)).thenRefuses(R.AGREEMENT_DECISION_REUSED);
+    const moved = agreementDecider.decide(between(MKR), agreement().state, by(committeeSecretary));
+    agreement(...moved).when({ ...between(MKR), reallocationId: 'r-3' }, by(committeeSecretary)).thenRefuses(R.AGREEMENT_DECISION_REUSED);
+    agreement(...moved).when(between(MKR), by(committeeSecretary)).then([]);
   });
 });

@@ -2,7 +2,7 @@ import { checkMandate } from '../delegations/delegation.rules';
 import { Authority, DelegableKind, DelegationVersion } from '../delegations/mandate';
 import { BodyDecisionFact, BodyDecisionRef, requireBodyDecision } from '../meetings/decision-authority';
 import { DecisionContext } from '../platform/decider';
-import { ActivityAllocated, ActivityOwner, FundsReallocatedBetweenAreas, FundsReallocatedWithinArea } from './agreements.events';
+import { ActivityAllocated, ActivityOwner, AgreementEvent, FundsReallocatedBetweenAreas, FundsReallocatedWithinArea } from './agreements.events';
 import { refuse, requireActivity, requireAmount, requireArea, requireBeforeUseDeadline, requireDistinct, requireRecorder, requireUnsettled, retried } from './agreements.rules';
 import { allocatedIn, OpenedAgreement } from './agreement.state';
 
@@ -47,15 +47,32 @@ export interface ReallocateBetweenAreas {
 
 export type MoneyCommand = AllocateActivity | ReallocateWithinArea | ReallocateBetweenAreas;
 
+/** The body decision an event of the agreement rests on, if one does. */
+function bodyDecisionOf(event: AgreementEvent): BodyDecisionRef | null {
+  if (event.type === 'AreaBudgetsSet' || event.type === 'ActivityAllocated' || event.type === 'FundsReallocatedWithinArea' || event.type === 'FundsReallocatedBetweenAreas') {
+    const { authority } = event.data;
+    return authority.kind === 'body' ? authority : null;
+  }
+  return null;
+}
+
 /**
  * The body's decision, which must be the agreement's deciding body once one has decided its
- * budgets, and a decision on the agreement's own case: an approval of some other matter does not
- * set this agreement's budgets or move its money.
+ * budgets. The first decision, which sets the budgets and fixes that body, must be a decision on
+ * the agreement's own case; later ones may be any approval of the body. Each § authorises one act:
+ * otherwise one approval would stand as a lasting mandate for any number of moves. A retried
+ * command never gets here: it is recognised by its own id first.
  */
 export function bodyAuthority(state: OpenedAgreement, decision: BodyDecisionRef, fact: BodyDecisionFact | null) {
   const found = requireBodyDecision(decision, fact, { organisationId: state.organisationId, bodyId: state.decidingBodyId ?? undefined });
   // AGREEMENT-DECISION-CASE
-  if (found.caseId !== state.caseId) throw refuse.decisionOnOtherCase(found.meetingId, found.paragraph, found.caseId, state.caseId);
+  if (state.decidingBodyId === null && found.caseId !== state.caseId) throw refuse.decisionOnOtherCase(found.meetingId, found.paragraph, found.caseId, state.caseId);
+  // AGREEMENT-DECISION-REUSED
+  const used = state.history.find((e) => {
+    const ref = bodyDecisionOf(e);
+    return ref !== null && ref.meetingId === found.meetingId && ref.paragraph === found.paragraph;
+  });
+  if (used) throw refuse.decisionReused(found.meetingId, found.paragraph, used.type);
   return { authority: { kind: 'body' as const, meetingId: found.meetingId, paragraph: found.paragraph, bodyId: found.bodyId }, decidedOn: found.decidedOn };
 }
 

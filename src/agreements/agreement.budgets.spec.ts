@@ -3,7 +3,7 @@ import { DecisionAuthorityRules } from '../meetings/decision-authority';
 import { Actor } from '../platform/actor';
 import { AgreementRules as R } from './agreements.rules';
 import { agreementDecider, OpenAgreement, SetAreaBudgets } from './agreement.decider';
-import { AGREEMENT_ID, allocated, APRIL, AREAS, BUDGETS, budgetLines, budgetsSet, fact, MKR, opened, ORG } from './agreement.fixtures';
+import { AGREEMENT_ID, allocated, APRIL, AREAS, boardAuthority, BUDGETS, budgetLines, budgetsSet, fact, MKR, opened, ORG } from './agreement.fixtures';
 import { AgreementEvent } from './agreements.events';
 
 const at = (now: Date, actor: Actor = committeeSecretary) => ({ now, actor });
@@ -41,8 +41,15 @@ describe('agreement decider: opening', () => {
     agreement().when(open, march15).then([]);
   });
 
-  it(`AGREEMENT-DUPLICATE: the same agreement id cannot be opened with other content`, () => {
-    agreement().when({ ...open, totalOre: 70 * MKR }, march15).thenRefuses(R.AGREEMENT_DUPLICATE);
+  it(`AGREEMENT-CASE-HAS-AGREEMENT: the agreement's id comes from its case, so another opening in the case with other content is refused`, () => {
+    agreement().when({ ...open, totalOre: 70 * MKR }, march15).thenRefuses(R.AGREEMENT_CASE_HAS_AGREEMENT);
+    agreement().when({ ...open, name: 'En andra överenskommelse' }, march15).thenRefuses(R.AGREEMENT_CASE_HAS_AGREEMENT);
+  });
+
+  it(`AGREEMENT-DUPLICATE: an agreement id met again for another case is refused`, () => {
+    agreement()
+      .when({ ...open, caseId: 'c-annat', caseSnapshot: { caseId: 'c-annat', organisationId: ORG } }, march15)
+      .thenRefuses(R.AGREEMENT_DUPLICATE);
   });
 
   it(`AGREEMENT-ROLE: an auditor or the regional director cannot open an agreement`, () => {
@@ -118,9 +125,28 @@ describe('agreement decider: area budgets by the body’s decision', () => {
       .thenRefuses(DecisionAuthorityRules.DECISION_AUTHORITY);
   });
 
-  it(`AGREEMENT-DECISION-CASE: an approval of another case, or a § without a case, does not set the agreement's budgets`, () => {
+  it(`AGREEMENT-DECISION-CASE: an approval of another case, or a § without a case, does not first set the agreement's budgets`, () => {
     agreement().when(setBudgets(BUDGETS, 1, { caseId: 'c-annat-arende' }), march25).thenRefuses(R.AGREEMENT_DECISION_CASE);
     agreement().when(setBudgets(BUDGETS, 1, { caseId: null }), march25).thenRefuses(R.AGREEMENT_DECISION_CASE);
+  });
+
+  it(`AGREEMENT-DECISION-CASE: once the budgets are set, a later budget decision of the deciding body may be on any case`, () => {
+    const changed = { ambulans: 10 * MKR, 'nara-vard': 28 * MKR };
+    agreement(budgetsSet())
+      .when(setBudgets(changed, 7, { caseId: 'c-omfordelning' }), march25)
+      .then([budgetsSet(changed, 7, { ambulans: 8 * MKR, 'nara-vard': 30 * MKR })]);
+  });
+
+  it(`AGREEMENT-DECISION-REUSED: a § that already set the budgets or moved money does not set them again with other content`, () => {
+    // the § that first set the budgets, now with other budgets: the same act with other content
+    agreement(budgetsSet())
+      .when(setBudgets({ ambulans: 7 * MKR }), march25)
+      .thenRefuses(R.AGREEMENT_DUPLICATE);
+    // a § that allocated an activity does not also set budgets
+    const byParagraph2 = { ...allocated('x', 'vision-ehalsa', MKR), data: { ...allocated('x', 'vision-ehalsa', MKR).data, authority: boardAuthority(2) } };
+    agreement(budgetsSet(), byParagraph2)
+      .when(setBudgets({ ambulans: 7 * MKR }, 2), march25)
+      .thenRefuses(R.AGREEMENT_DECISION_REUSED);
   });
 
   it(`AGREEMENT-ROLE: the regional director cannot record the body’s budget decision`, () => {

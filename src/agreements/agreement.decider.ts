@@ -74,13 +74,7 @@ function open(command: OpenAgreement, state: AgreementState, context: DecisionCo
   const { type: _type, caseSnapshot, ...opening } = command;
   const { organisationId } = context.actor;
   const data = { ...opening, organisationId };
-  if (state.status === 'open') {
-    const { recordedAt: _at, recordedBy: _by, ...earlier } = state.history[0].data as AgreementOpened['data'];
-    // compared canonically: the store need not keep the order of keys
-    return retried(canonicalize(earlier) === canonicalize(data), 'agreement', command.agreementId);
-  }
-  // AGREEMENT-CASE
-  if (!caseSnapshot || caseSnapshot.caseId !== command.caseId || caseSnapshot.organisationId !== organisationId) throw refuse.caseMissing(command.caseId);
+  // the content's own rules first: what is wrong with it says more than that the case has an agreement
   const { year, useDeadline, reportingDate, repaymentDate } = command;
   // AGREEMENT-DATES (Swedish dates compare as strings)
   if (useDeadline > reportingDate || useDeadline > repaymentDate || Number(useDeadline.slice(0, 4)) < year) {
@@ -88,6 +82,16 @@ function open(command: OpenAgreement, state: AgreementState, context: DecisionCo
   }
   requireAmount(command.totalOre);
   requireUniqueAreas(command.areas.map((a) => a.areaId));
+  if (state.status === 'open') {
+    const { recordedAt: _at, recordedBy: _by, ...earlier } = state.history[0].data as AgreementOpened['data'];
+    // compared canonically: the store need not keep the order of keys
+    if (canonicalize(earlier) === canonicalize(data)) return [];
+    // AGREEMENT-CASE-HAS-AGREEMENT: the handler derives the agreement's id from its case, so a second opening in the case lands here
+    if (earlier.caseId === command.caseId) throw refuse.caseHasAgreement(command.caseId, command.agreementId);
+    throw refuse.duplicate('agreement', command.agreementId);
+  }
+  // AGREEMENT-CASE
+  if (!caseSnapshot || caseSnapshot.caseId !== command.caseId || caseSnapshot.organisationId !== organisationId) throw refuse.caseMissing(command.caseId);
   return [{ type: 'AgreementOpened', data: { ...data, ...stamp(context) } }];
 }
 

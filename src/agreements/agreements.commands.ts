@@ -41,8 +41,9 @@ export class OpenAgreementHandler implements ICommandHandler<OpenAgreementComman
 
   execute({ request, envelope }: OpenAgreementCommand): Promise<Outcome<AgreementLedgerSummary>> {
     return this.idempotency.run(envelope, request, async () => {
-      const agreementId = idFor(envelope, 'agreement');
       const { caseId, areas, ...rest } = request;
+      // one agreement per case: its id comes from the case, so a second opening meets the first (a no-op, or AGREEMENT-CASE-HAS-AGREEMENT)
+      const agreementId = deterministicId(envelope.actor.organisationId, caseId, 'agreement');
       const caseSnapshot = await this.writer.caseSnapshot(caseId);
       const command = { type: 'OpenAgreement' as const, agreementId, caseId, caseSnapshot, ...rest, areas: areas.map(({ areaId, name }) => ({ areaId, name })) };
       return (await this.writer.execute(agreementId, command, envelope)).ledger;

@@ -5,7 +5,9 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsDefined,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -35,7 +37,7 @@ export class AreaDto {
 }
 
 export class OpenAgreementDto {
-  @ApiProperty({ description: 'the case (ärende) the agreement is handled in; the body decisions on its money are decisions on this case', format: 'uuid' })
+  @ApiProperty({ description: 'the case (ärende) the agreement is handled in, one agreement per case (opening it again with the same content answers the same agreement); the body’s first decision on its money is a decision on this case', format: 'uuid' })
   @IsUUID()
   caseId!: string;
 
@@ -110,6 +112,8 @@ export class AreaBudgetDto {
 
 export class SetAreaBudgetsDto {
   @ApiProperty({ type: BodyDecisionRefDto, description: 'the body’s decision that sets the budgets' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => BodyDecisionRefDto)
   decision!: BodyDecisionRefDto;
@@ -172,6 +176,8 @@ export class AllocateActivityDto {
   recipientOrganisationIds?: string[];
 
   @ApiProperty({ type: AuthorityDto, example: { delegationId: '5f0c1f0e-5f3a-5d6e-9a51-4b2f0d7a9c11' } })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AuthorityDto)
   authority!: AuthorityDto;
@@ -214,6 +220,8 @@ export class ReallocationDto {
   amountOre!: number;
 
   @ApiProperty({ type: AuthorityDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AuthorityDto)
   authority!: AuthorityDto;

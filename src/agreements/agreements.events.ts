@@ -22,7 +22,7 @@ export type AgreementOpened = DomainEvent<
   Recorded & {
     agreementId: string;
     organisationId: string;
-    /** the case (ärende) the agreement is handled in: every body decision on its money is a decision on this case */
+    /** the case (ärende) the agreement is handled in, one agreement per case: the body's first decision on its money is a decision on this case */
     caseId: string;
     name: string;
     /** the state's reference for the agreement, e.g. "S2022/00042" */

@@ -14,8 +14,12 @@ export const AgreementRules = {
   AGREEMENT_ROLE: 'AGREEMENT-ROLE',
   /** An agreement is handled in a case (ärende) of the organisation. */
   AGREEMENT_CASE: 'AGREEMENT-CASE',
-  /** A body decision sets an agreement's budgets or moves its money only when it is a decision on the agreement's case. */
+  /** The body's first decision on an agreement's money (the one that first sets its budgets) is a decision on the agreement's own case; later ones may be any decision of that body. */
   AGREEMENT_DECISION_CASE: 'AGREEMENT-DECISION-CASE',
+  /** One decision (§) of the body authorises one act on the agreement: another budget decision or money move citing it is refused. */
+  AGREEMENT_DECISION_REUSED: 'AGREEMENT-DECISION-REUSED',
+  /** A case has one agreement: opening another in the same case with other content is refused. */
+  AGREEMENT_CASE_HAS_AGREEMENT: 'AGREEMENT-CASE-HAS-AGREEMENT',
   /** The money is used before it is reported back and repaid (use deadline ≤ reporting date and repayment date), and not before the agreement's year. */
   AGREEMENT_DATES: 'AGREEMENT-DATES',
   /** An agreement names its development areas once each. */
@@ -81,9 +85,23 @@ export const refuse = {
   decisionOnOtherCase: (meetingId: string, paragraph: number, decisionCaseId: string | null, caseId: string) =>
     new RuleViolation(
       R.AGREEMENT_DECISION_CASE,
-      `Beslut § ${paragraph} gäller inte det ärende överenskommelsen handläggs i.`,
-      `Decision § ${paragraph} is not a decision on the case the agreement is handled in.`,
+      `Beslut § ${paragraph} gäller inte det ärende överenskommelsen handläggs i; nämndens första beslut om dess medel ska göra det.`,
+      `Decision § ${paragraph} is not a decision on the case the agreement is handled in; the body's first decision on its money must be.`,
       { meetingId, paragraph, decisionCaseId, caseId },
+    ),
+  decisionReused: (meetingId: string, paragraph: number, usedFor: string) =>
+    new RuleViolation(
+      R.AGREEMENT_DECISION_REUSED,
+      `Beslut § ${paragraph} har redan använts för överenskommelsen; varje nytt beslut om dess medel kräver en egen paragraf.`,
+      `Decision § ${paragraph} has already been used for the agreement; every new decision on its money needs a paragraph of its own.`,
+      { meetingId, paragraph, usedFor },
+    ),
+  caseHasAgreement: (caseId: string, agreementId: string) =>
+    new RuleViolation(
+      R.AGREEMENT_CASE_HAS_AGREEMENT,
+      'Ärendet har redan en överenskommelse med annat innehåll.',
+      'The case already has an agreement with different content.',
+      { caseId, agreementId },
     ),
   dates: (dates: { year: number; useDeadline: string; reportingDate: string; repaymentDate: string }) =>
     new RuleViolation(

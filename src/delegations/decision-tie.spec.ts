@@ -38,7 +38,7 @@ describe('delegation register: one § of the body, one delegation', () => {
   });
 
   it('DELEGATION-DECISION-REUSED: one decision may revoke a delegation and grant its replacement', () => {
-    const replacement = grant({ delegationId: 'd-gonv-ny', decision: revocation, decisionFact: decisionFact(revocation, { decidedOn: '2022-09-13' }) });
+    const replacement = grant({ delegationId: 'd-gonv-ny', decision: revocation, decisionFact: decisionFact(revocation, { decidedOn: '2022-09-13' }), validFrom: '2022-09-13' });
     const [event] = delegationDecider.decide(replacement, given(delegationDecider, granted(), revoked).state, asSecretary);
     expect(event).toMatchObject({ type: 'DelegationGranted', data: { delegationId: 'd-gonv-ny', decision: revocation } });
   });

@@ -1,11 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../platform/clock';
 import { CommandEnvelope, CommandPipeline } from '../platform/command-pipeline';
+import { deterministicId } from '../platform/ids';
 import { delegationDecider, delegationsStreamId, versionInForce } from './delegation.decider';
 import { registerEntries, toDecisionView } from './delegation.views';
 import { DelegatedDecisionRecord, DelegatedDecisionView, DelegationVersion } from './mandate';
 
 export type { DelegatedDecisionRecord } from './mandate';
+
+export interface ReportMark {
+  organisationId: string;
+  bodyId: string;
+  meetingId: string;
+  paragraph: number;
+  reportedOn: string;
+  decisionIds: string[];
+}
+
+/** event ids come from the command id: a second write to the register under one envelope needs a command id of its own */
+const followUp = (envelope: CommandEnvelope, commandType: string): CommandEnvelope => ({
+  ...envelope,
+  commandId: deterministicId(envelope.commandId, commandType),
+  commandType,
+  causationId: envelope.commandId,
+});
 
 /**
  * What other capabilities may ask of and tell the delegation register. Reads are fresh from the
@@ -39,11 +57,24 @@ export class DelegationRegister {
     return registerEntries(state, bodyId).map(toDecisionView);
   }
 
-  /** idempotent; never refuses (the meeting decider checked checkReportable first) */
-  async markReported(
-    envelope: CommandEnvelope,
-    p: { organisationId: string; bodyId: string; meetingId: string; paragraph: number; reportedOn: string; decisionIds: string[] },
-  ): Promise<void> {
+  /**
+   * KL-6-40, written before the meeting's paragraph (the register is what meetings contend for):
+   * holds the decisions for this meeting, refuses one already reported at another meeting;
+   * idempotent for this meeting (the meeting decider checked checkReportable in a dry run first)
+   */
+  async markReported(envelope: CommandEnvelope, p: ReportMark): Promise<void> {
     await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), { type: 'MarkReported', ...p }, envelope);
+  }
+
+  /** after the meeting's append: the register names the paragraph actually written (idempotent) */
+  async confirmReported(envelope: CommandEnvelope, p: ReportMark): Promise<void> {
+    const command = { type: 'MarkReported' as const, ...p, renumber: true };
+    await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), command, followUp(envelope, 'ConfirmReported'));
+  }
+
+  /** compensation when the meeting refused the paragraph: what is held for that meeting is unreported again (idempotent) */
+  async withdrawReported(envelope: CommandEnvelope, p: { organisationId: string; bodyId: string; meetingId: string; decisionIds: string[] }): Promise<void> {
+    const command = { type: 'WithdrawReport' as const, ...p };
+    await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), command, followUp(envelope, 'WithdrawReport'));
   }
 }

@@ -183,6 +183,7 @@ describe('delegation register: decisions on the register (KL 6:39–40)', () => 
     subject: 'Yttrande över remiss om ambulansdirigering',
     decisionText: 'Regionstyrelsen tillstyrker förslaget.',
     caseId: null,
+    caseFound: null,
   });
   const report = (decisionIds: string[]) => ({
     type: 'MarkReported' as const,

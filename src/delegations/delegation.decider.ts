@@ -6,9 +6,17 @@ import { NotFound } from '../platform/errors';
 import { DelegationEvent } from './delegation.events';
 import { checkTerms, DelegationTerms, DelegationTermsRequest, READ_ONLY_ROLES, refuse } from './delegation.rules';
 import { DelegationEntry, RegisterEntry, RegisterState, requireNewDecision, sameRef, startOfSwedishDay, VersionRecord } from './delegation.state';
+import { evolveWithdrawn, markReported, MarkReported, withdrawReport, WithdrawReport } from './delegation.reporting';
 import { DelegatedDecisionRecord } from './mandate';
 
-/** Grant and amendment carry the terms as decided and the body decision the handler loaded for them. */
+/** The agreement a delegation's scope names, as the handler found it on the agreement's stream. */
+export interface AgreementFacts {
+  exists: boolean;
+  organisationId: string | null;
+  areaIds: string[];
+}
+
+/** Grant and amendment carry the terms as decided, and the body decision and agreement the handler loaded for them. */
 interface DecidedTerms extends DelegationTermsRequest {
   delegationId: string;
   organisationId: string;
@@ -16,6 +24,8 @@ interface DecidedTerms extends DelegationTermsRequest {
   decision: BodyDecisionRef;
   /** what MeetingFacts found under that paragraph (null: nothing) — checked with requireBodyDecision */
   decisionFact: BodyDecisionFact | null;
+  /** checked against the scope (DELEGATION-AGREEMENT) */
+  agreement: AgreementFacts;
 }
 export interface GrantDelegation extends DecidedTerms {
   type: 'GrantDelegation';
@@ -46,23 +56,18 @@ export interface RecordUrgentDecision {
   subject: string;
   decisionText: string;
   caseId: string | null;
+  /** the named case as the handler found it (null: none, or no case named) */
+  caseFound: { caseId: string; organisationId: string } | null;
 }
-export interface MarkReported {
-  type: 'MarkReported';
-  organisationId: string;
-  bodyId: string;
-  meetingId: string;
-  paragraph: number;
-  reportedOn: string;
-  decisionIds: string[];
-}
+export type { MarkReported, WithdrawReport } from './delegation.reporting';
 export type DelegationCommand =
   | GrantDelegation
   | AmendDelegation
   | RevokeDelegation
   | RecordDelegatedDecision
   | RecordUrgentDecision
-  | MarkReported;
+  | MarkReported
+  | WithdrawReport;
 
 export type { DelegationEntry, RegisterEntry, RegisterState, Revocation, VersionRecord } from './delegation.state';
 export { latestVersion, versionInForce } from './delegation.state';
@@ -70,6 +75,7 @@ export { latestVersion, versionInForce } from './delegation.state';
 export const delegationsStreamId = (organisationId: string) => `delegations-${organisationId}`;
 
 const DELEGATION = { sv: 'Delegationen', en: 'The delegation' };
+const CASE = { sv: 'Ärendet', en: 'The case' };
 
 const json = (value: unknown) => JSON.stringify(value);
 const sameTerms = (version: VersionRecord, terms: DelegationTerms) =>
@@ -82,6 +88,20 @@ const sameTerms = (version: VersionRecord, terms: DelegationTerms) =>
 /** DELEGATION-SECRETARY-ROLE */
 function requireSecretary(actor: Actor): void {
   if (actor.role !== 'committee_secretary') throw refuse.notSecretary(actor.role);
+}
+
+/**
+ * DELEGATION-AGREEMENT and DELEGATION-PERIOD: what the terms say against the facts they rest on —
+ * an agreement of the organisation, only its development areas, and a period that does not start
+ * before the body granted the delegation (an amendment may keep the period the grant gave).
+ */
+function requireGrounded(command: GrantDelegation | AmendDelegation, terms: DelegationTerms, grantedOn: string | null): void {
+  const { agreement, organisationId, delegationId } = command;
+  const { agreementId, areaIds } = terms.scope;
+  if (!agreement.exists || agreement.organisationId !== organisationId) throw refuse.agreementUnknown(agreementId);
+  const outside = areaIds.filter((a) => !agreement.areaIds.includes(a));
+  if (outside.length > 0) throw refuse.areasOutsideAgreement(agreementId, outside);
+  if (grantedOn !== null && terms.validFrom < grantedOn) throw refuse.startsBeforeGrant(delegationId, terms.validFrom, grantedOn);
 }
 
 function existing(state: RegisterState, delegationId: string): DelegationEntry {
@@ -154,6 +174,8 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
         );
         return { ...state, decisions };
       }
+      case 'DelegatedDecisionReportWithdrawn':
+        return evolveWithdrawn(state, event.data.decisionIds);
     }
   },
 
@@ -172,6 +194,7 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
         }
         const { decidedOn } = requireBodyDecision(decision, command.decisionFact, { organisationId, bodyId });
         requireNewDecision(state, { delegationId, decision, decidedOn, change: 'grant' });
+        requireGrounded(command, terms, decidedOn);
         const recorded = { recordedAt: now.toISOString(), recordedBy: actor.userId };
         return [{ type: 'DelegationGranted', data: { delegationId, organisationId, bodyId, version: 1, ...terms, decision, decidedOn, ...recorded } }];
       }
@@ -188,6 +211,8 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
         if (entry.revocation) throw refuse.alreadyRevoked(delegationId, entry.revocation.revokedAt);
         const { decidedOn } = requireBodyDecision(decision, command.decisionFact, { organisationId: entry.organisationId, bodyId: entry.bodyId });
         requireNewDecision(state, { delegationId, decision, decidedOn, change: 'amendment' });
+        // versions recorded before the decision's date was kept: their period stands for it
+        requireGrounded(command, terms, entry.versions[0].decidedOn ?? entry.versions[0].validFrom);
         const data = { delegationId, version: latest.version + 1, ...terms, decision, decidedOn };
         return [{ type: 'DelegationAmended', data: { ...data, recordedAt: now.toISOString(), recordedBy: actor.userId } }];
       }
@@ -220,20 +245,19 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
         // KL-6-39: the chair of this body, no one else, and acting as themself — not in a role that only reads
         if (command.chairUserId === null || actor.userId !== command.chairUserId) throw refuse.notChair(command.bodyId, actor.userId);
         if (READ_ONLY_ROLES.includes(actor.role)) throw refuse.readOnlyRole(command.bodyId, actor.userId, actor.role);
-        const { type: _type, chairUserId: _chair, ...data } = command;
+        const { type: _type, chairUserId: _chair, caseFound, ...data } = command;
+        // another organisation's case is answered as missing: its existence is not ours to tell
+        if (data.caseId !== null && (caseFound?.caseId !== data.caseId || caseFound.organisationId !== data.organisationId)) {
+          throw new NotFound(CASE, { caseId: data.caseId });
+        }
         if (state.decisions.has(data.delegatedDecisionId)) return [];
         return [{ type: 'UrgentDecisionRecorded', data: { ...data, decidedAt: now.toISOString(), decidedBy: actor.userId } }];
       }
-      case 'MarkReported': {
-        // KL-6-40: the meeting decider ran checkReportable; here only what is still unreported moves
-        const { bodyId, meetingId, paragraph, reportedOn } = command;
-        const decisionIds = [...new Set(command.decisionIds)].filter((id) => {
-          const d = state.decisions.get(id);
-          return d !== undefined && d.bodyId === bodyId && d.reported === null;
-        });
-        if (decisionIds.length === 0) return [];
-        return [{ type: 'DelegatedDecisionsReported', data: { bodyId, meetingId, paragraph, reportedOn, decisionIds } }];
-      }
+      case 'MarkReported':
+        // KL-6-40: the register is written first, so it is the one place that holds a decision for one meeting
+        return markReported(command, state);
+      case 'WithdrawReport':
+        return withdrawReport(command, state, now);
     }
   },
 };

@@ -57,10 +57,17 @@ export type DelegatedDecisionsReported = DomainEvent<
   { bodyId: string; meetingId: string; paragraph: number; reportedOn: string; decisionIds: string[] }
 >;
 
+/** KL 6:40: the meeting refused the paragraph the register was marked for: these decisions are unreported again. */
+export type DelegatedDecisionReportWithdrawn = DomainEvent<
+  'DelegatedDecisionReportWithdrawn',
+  { bodyId: string; meetingId: string; decisionIds: string[]; withdrawnAt: string }
+>;
+
 export type DelegationEvent =
   | DelegationGranted
   | DelegationAmended
   | DelegationRevoked
   | DelegatedDecisionRecorded
   | UrgentDecisionRecorded
-  | DelegatedDecisionsReported;
+  | DelegatedDecisionsReported
+  | DelegatedDecisionReportWithdrawn;

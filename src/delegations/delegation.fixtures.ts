@@ -29,6 +29,9 @@ export const decisionFact = (ref: BodyDecisionRef = paragraph47, over: Partial<B
   ...over,
 });
 
+/** The agreement of the scope as the handler finds it on its stream. */
+export const gonvAgreement = { exists: true, organisationId: ORG, areaIds: AREAS };
+
 export const grant = (over: Partial<GrantDelegation> = {}): GrantDelegation => ({
   type: 'GrantDelegation',
   delegationId: DELEGATION_ID,
@@ -36,6 +39,7 @@ export const grant = (over: Partial<GrantDelegation> = {}): GrantDelegation => (
   bodyId: BOARD,
   decision: paragraph47,
   decisionFact: decisionFact(),
+  agreement: gonvAgreement,
   delegates: [{ role: 'regional_director' }],
   scope: { agreementId: GONV, areaIds: AREAS, kinds: ['decide_activities', 'reallocate_within_area'] },
   amountLimitOre: 5_000_000_00,

@@ -32,8 +32,10 @@ export const DelegationRules = {
   BUDGET_BETWEEN_AREAS_MANDATE: 'BUDGET-BETWEEN-AREAS-MANDATE',
   /** The committee secretary records the body's delegations, amendments and revocations. */
   DELEGATION_SECRETARY_ROLE: 'DELEGATION-SECRETARY-ROLE',
-  /** A validity period ends on or after the day it starts. */
+  /** A validity period ends on or after the day it starts, and starts no earlier than the body's decision that granted the delegation. */
   DELEGATION_PERIOD: 'DELEGATION-PERIOD',
+  /** A delegation's scope names an agreement of the organisation, and only development areas of that agreement. */
+  DELEGATION_AGREEMENT: 'DELEGATION-AGREEMENT',
   /** Only the body that delegated can amend or revoke the delegation. */
   DELEGATION_BODY: 'DELEGATION-BODY',
   /** A revoked delegation stays revoked: it is neither revoked again nor amended. */
@@ -278,6 +280,27 @@ export const refuse = {
       `Beslut § ${decision.paragraph} (${decidedOn}) är äldre än beslutet bakom gällande version (${current.decidedOn}).`,
       `Decision § ${decision.paragraph} (${decidedOn}) is older than the decision behind the current version (${current.decidedOn}).`,
       { delegationId, meetingId: decision.meetingId, paragraph: decision.paragraph, decidedOn, current },
+    ),
+  startsBeforeGrant: (delegationId: string, validFrom: string, grantedOn: string) =>
+    violation(
+      DelegationRules.DELEGATION_PERIOD,
+      `Delegationen kan inte gälla från ${validFrom}, före beslutet som gav den (${grantedOn}).`,
+      `The delegation cannot be valid from ${validFrom}, before the decision that granted it (${grantedOn}).`,
+      { delegationId, validFrom, grantedOn },
+    ),
+  agreementUnknown: (agreementId: string) =>
+    violation(
+      DelegationRules.DELEGATION_AGREEMENT,
+      'Överenskommelsen som delegationen avser finns inte i organisationen.',
+      'The agreement the delegation covers does not exist in the organisation.',
+      { agreementId },
+    ),
+  areasOutsideAgreement: (agreementId: string, areasOutside: string[]) =>
+    violation(
+      DelegationRules.DELEGATION_AGREEMENT,
+      `Överenskommelsen har inte utvecklingsområdena ${areasOutside.join(', ')}.`,
+      `The agreement has no development areas ${areasOutside.join(', ')}.`,
+      { agreementId, areasOutside },
     ),
   effectiveBeforeDecision: (delegationId: string, effectiveOn: string, decidedOn: string) =>
     violation(

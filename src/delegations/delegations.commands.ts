@@ -1,11 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+// the pure decider and its state only, not AgreementsModule: that module imports this one
+import { agreementDecider } from '../agreements/agreement.decider';
+import { agreementStreamId } from '../agreements/agreement.state';
+import { CaseFacts } from '../cases/case-facts';
 import { CommandEnvelope, CommandPipeline } from '../platform/command-pipeline';
 import { NotFound } from '../platform/errors';
 import { Idempotency, Outcome } from '../platform/idempotency';
 import { deterministicId } from '../platform/ids';
 import { Organisations } from '../organisations/organisations.service';
 import { BodyDecisions } from './body-decisions';
-import { delegationDecider, delegationsStreamId, RegisterEntry, RegisterState } from './delegation.decider';
+import { AgreementFacts, delegationDecider, delegationsStreamId, RegisterEntry, RegisterState } from './delegation.decider';
 import { DelegationTermsRequest } from './delegation.rules';
 import { DelegationReadModel, delegationReadModel } from './delegation.views';
 import { DelegationTermsDto, RevokeDelegationDto, UrgentDecisionDto } from './delegations.dto';
@@ -38,6 +42,13 @@ function terms(request: DelegationTermsDto): DelegationTermsRequest & { bodyId: 
   };
 }
 
+/** The agreement a scope names, read fresh from its stream (DELEGATION-AGREEMENT). */
+async function agreementFacts(pipeline: CommandPipeline, agreementId: string): Promise<AgreementFacts> {
+  const { state } = await pipeline.load(agreementDecider, agreementStreamId(agreementId));
+  if (state.status !== 'open') return { exists: false, organisationId: null, areaIds: [] };
+  return { exists: true, organisationId: state.organisationId, areaIds: state.areas.map((a) => a.areaId) };
+}
+
 export function readModel(state: RegisterState, delegationId: string): DelegationReadModel {
   const model = delegationReadModel(state, delegationId);
   if (!model) throw new NotFound(DELEGATION, { delegationId });
@@ -62,10 +73,11 @@ export class GrantDelegationHandler implements ICommandHandler<GrantDelegationCo
       const delegationId = deterministicId(organisationId, envelope.commandId, 'delegation');
       const command = terms(request);
       const decisionFact = await this.decisions.bodyDecision(organisationId, command.decision);
+      const agreement = await agreementFacts(this.pipeline, command.scope.agreementId);
       const { state } = await this.pipeline.execute(
         delegationDecider,
         delegationsStreamId(organisationId),
-        { type: 'GrantDelegation', delegationId, organisationId, ...command, decisionFact },
+        { type: 'GrantDelegation', delegationId, organisationId, ...command, decisionFact, agreement },
         envelope,
       );
       return readModel(state, delegationId);
@@ -86,10 +98,11 @@ export class AmendDelegationHandler implements ICommandHandler<AmendDelegationCo
       const organisationId = envelope.actor.organisationId;
       const command = terms(request);
       const decisionFact = await this.decisions.bodyDecision(organisationId, command.decision);
+      const agreement = await agreementFacts(this.pipeline, command.scope.agreementId);
       const { state } = await this.pipeline.execute(
         delegationDecider,
         delegationsStreamId(organisationId),
-        { type: 'AmendDelegation', delegationId, organisationId, ...command, decisionFact },
+        { type: 'AmendDelegation', delegationId, organisationId, ...command, decisionFact, agreement },
         envelope,
       );
       return readModel(state, delegationId);
@@ -128,6 +141,7 @@ export class RecordUrgentDecisionHandler implements ICommandHandler<RecordUrgent
     private readonly pipeline: CommandPipeline,
     private readonly idempotency: Idempotency,
     private readonly organisations: Organisations,
+    private readonly cases: CaseFacts,
   ) {}
 
   execute({ bodyId, request, envelope }: RecordUrgentDecisionCommand): Promise<Outcome<RegisterEntry>> {
@@ -136,6 +150,8 @@ export class RecordUrgentDecisionHandler implements ICommandHandler<RecordUrgent
       const body = await this.organisations.body(organisationId, bodyId);
       if (!body) throw new NotFound(BODY, { bodyId });
       const delegatedDecisionId = deterministicId(organisationId, envelope.commandId, 'urgent-decision');
+      const caseId = request.caseId ?? null;
+      const found = caseId === null ? null : await this.cases.get(caseId);
       const { state } = await this.pipeline.execute(
         delegationDecider,
         delegationsStreamId(organisationId),
@@ -147,7 +163,8 @@ export class RecordUrgentDecisionHandler implements ICommandHandler<RecordUrgent
           chairUserId: body.chairUserId,
           subject: request.subject,
           decisionText: request.decisionText,
-          caseId: request.caseId ?? null,
+          caseId,
+          caseFound: found && { caseId: found.caseId, organisationId: found.organisationId },
         },
         envelope,
       );

@@ -4,8 +4,10 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -67,6 +69,8 @@ export class DelegationScopeDto {
 
 export class RevokeDelegationDto {
   @ApiProperty({ type: BodyDecisionRefDto, description: 'the body’s adjusted decision to revoke' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => BodyDecisionRefDto)
   decision!: BodyDecisionRefDto;
@@ -88,6 +92,8 @@ export class DelegationTermsDto {
   bodyId!: string;
 
   @ApiProperty({ type: BodyDecisionRefDto, description: 'the body’s adjusted decision that grants (or amends) the delegation' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => BodyDecisionRefDto)
   decision!: BodyDecisionRefDto;
@@ -105,6 +111,8 @@ export class DelegationTermsDto {
   delegates!: DelegateDto[];
 
   @ApiProperty({ type: DelegationScopeDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => DelegationScopeDto)
   scope!: DelegationScopeDto;

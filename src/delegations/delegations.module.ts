@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { BodyDecisions } from './body-decisions';
 import { DelegationRegister } from './delegation-register';
@@ -8,7 +9,7 @@ import { GetDelegationHandler, ListBodyDecisionsHandler, ListDelegationsHandler 
 
 /** Meeting decisions are reached through BodyDecisions, not by importing MeetingsModule (which imports this one). */
 @Module({
-  imports: [OrganisationsModule],
+  imports: [OrganisationsModule, CasesModule],
   controllers: [DelegationsController],
   providers: [
     BodyDecisions,

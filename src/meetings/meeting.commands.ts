@@ -30,7 +30,7 @@ export interface PostponementTarget {
   organisationId: string;
   bodyId: string;
   startsAt: string;
-  status: 'open' | 'closed';
+  status: 'open' | 'closed' | 'cancelled';
 }
 
 /** What the decision says; recorded as it is given. */
@@ -67,6 +67,9 @@ export type MeetingCommand =
   | { type: 'GiveReservationReasons'; itemId: string; userId: string; text: string }
   | { type: 'ReportDelegatedDecisions'; decisionIds: string[]; register: DelegatedDecisionView[] }
   | { type: 'CloseMeeting' }
+  | { type: 'StrikeItem'; itemId: string; reason: string }
+  | { type: 'CancelMeeting'; reason: string }
+  | { type: 'ChangeAdjusters'; adjusterUserIds: string[] }
   | { type: 'SignProtocol' }
   | { type: 'SignParagraph'; itemId: string }
   | { type: 'PostNotice'; itemId: string | null; postedOn: string }

@@ -196,6 +196,15 @@ describe('meeting decider: reservations, reports, closing', () => {
     given(meetingDecider, convened, threePresent, done).when(report(['dd-1', 'dd-404']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
   });
 
+  it('KL-6-40: a decision the register holds for this meeting without a paragraph here (a report under way) is still this meeting’s to report', () => {
+    const heldHere = delegatedDecision('dd-1', { meetingId: 'meeting-1', paragraph: 14, reportedOn: '2022-03-22' });
+    const report: MeetingCommand = { type: 'ReportDelegatedDecisions', decisionIds: ['dd-1'], register: [heldHere] };
+    const [event] = meetingDecider.decide(report, given(meetingDecider, convened, threePresent).state, asSecretary);
+    expect(event).toMatchObject({ type: 'DelegatedDecisionsReported', data: { paragraph: 14, decisionIds: ['dd-1'] } });
+    const heldElsewhere = delegatedDecision('dd-1', { meetingId: 'meeting-0', paragraph: 3, reportedOn: '2022-03-22' });
+    given(meetingDecider, convened, threePresent).when({ ...report, register: [heldElsewhere] }, asSecretary).thenRefuses(DelegationRules.KL_6_40);
+  });
+
   it('KL-6-40: a decision taken after the day of the meeting cannot be reported at it', () => {
     const nextDay = { ...delegatedDecision('dd-2'), decidedAt: '2022-03-22T23:30:00.000Z' }; // 00:30 on 23 March in Stockholm
     const sameDay = { ...delegatedDecision('dd-3'), decidedAt: '2022-03-22T13:30:00.000Z' };

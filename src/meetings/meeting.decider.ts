@@ -2,10 +2,11 @@ import { swedishDate } from '../calendar/swedish-calendar';
 import { Actor } from '../platform/actor';
 import { Decider } from '../platform/decider';
 import { NotFound } from '../platform/errors';
+import { cancelMeeting, changeAdjusters, checkAdjusters, strikeItem } from './meeting.changes';
 import { MeetingCommand, MeetingCommandOf } from './meeting.commands';
 import { decideItem } from './meeting.decision';
 import { MeetingEvent } from './meeting.events';
-import { addItem, declareConflict, recordAttendance } from './meeting.items';
+import { addItem, declareConflict, recordAttendance, requireOpen } from './meeting.items';
 import { enterReservation, giveReasons, report } from './meeting.paragraphs';
 import { decideProtocol, isProtocolCommand } from './meeting.protocol';
 import { refuse } from './meeting.rules';
@@ -54,6 +55,12 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState>
         return report(command, state, now);
       case 'CloseMeeting':
         return close(state, at);
+      case 'StrikeItem':
+        return strikeItem(command, state, at);
+      case 'CancelMeeting':
+        return cancelMeeting(command, state, at);
+      case 'ChangeAdjusters':
+        return changeAdjusters(command, state, now);
     }
   },
 };
@@ -61,8 +68,9 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState>
 function close(state: Convened, at: string): MeetingEvent[] {
   // a retried close (e.g. after a crash before the answer) finds the meeting closed
   if (state.status === 'closed') return [];
-  // MEETING-ITEM-UNDECIDED: every item is dealt with, if only by postponing it
-  for (const item of state.items) if (!item.decision) throw refuse.itemUndecided(item.itemId);
+  requireOpen(state);
+  // MEETING-ITEM-UNDECIDED: every item is dealt with, if only by postponing or striking it
+  for (const item of state.items) if (!item.decision && !item.struck) throw refuse.itemUndecided(item.itemId);
   return [{ type: 'MeetingClosed', data: { closedAt: at } }];
 }
 
@@ -79,14 +87,7 @@ function convene(c: MeetingCommandOf<'ConveneMeeting'>, state: MeetingState, act
   if (!body.chairUserId) throw refuse.noChair(body.bodyId);
   // MEETING-ADJUSTERS
   const adjusters = c.adjusterUserIds;
-  if (adjusters.length === 0) throw refuse.adjusters('Utse minst en justerare.', 'Appoint at least one adjuster.', adjusters);
-  if (new Set(adjusters).size !== adjusters.length || adjusters.includes(body.chairUserId)) {
-    throw refuse.adjusters('Justerarna ska vara olika personer och inte ordföranden.', 'Adjusters must be different people, not the chair.', adjusters);
-  }
-  const memberIds = new Set(body.members.map((m) => m.userId));
-  if (adjusters.some((u) => !memberIds.has(u))) {
-    throw refuse.adjusters('Justerarna ska vara ledamöter eller ersättare i nämnden.', 'Adjusters must be members of the body.', adjusters);
-  }
+  checkAdjusters(adjusters, body.chairUserId, body.members);
   return [
     {
       type: 'MeetingConvened',

@@ -23,6 +23,8 @@ export function decideItem(c: DecideItem, state: Convened, now: Date): MeetingEv
     if (sameDecision(item.decision, content)) return [];
     throw refuse.itemDecided(item.decision.paragraph);
   }
+  // MEETING-ITEM-STRIKE: the case may already be back on its way (another agenda)
+  if (item.struck) throw refuse.itemStruck(item.itemId, item.struck.reason);
   requireOpen(state);
   requireStarted(state, now);
   requireCaseOnThisAgenda(c, state, item);
@@ -103,8 +105,11 @@ function checkPostponement(c: DecideItem, state: Convened): void {
   if (target.meetingId === state.meetingId || new Date(target.startsAt).getTime() <= new Date(state.startsAt).getTime()) {
     throw refuse.postponement('Ärendet bordläggs till ett senare sammanträde.', 'An item is postponed to a later meeting.', { ...details, startsAt: target.startsAt });
   }
-  if (target.status === 'closed') {
-    throw refuse.postponement('Sammanträdet som ärendet bordläggs till är redan avslutat.', 'The meeting the item is postponed to is already closed.', details);
+  if (target.status !== 'open') {
+    throw refuse.postponement('Sammanträdet som ärendet bordläggs till är avslutat eller inställt.', 'The meeting the item is postponed to is closed or cancelled.', {
+      ...details,
+      status: target.status,
+    });
   }
 }
 

@@ -84,6 +84,12 @@ export type DelegatedDecisionsReported = DomainEvent<
   { paragraph: number; title: string; decisionIds: string[]; decisions: ReportedDecision[]; reportedOn: string; reportedAt: string }
 >;
 export type MeetingClosed = DomainEvent<'MeetingClosed', { closedAt: string }>;
+/** ärendet utgår: the item is not dealt with at this meeting; its case goes back to ready_for_agenda */
+export type ItemStruck = DomainEvent<'ItemStruck', { itemId: string; caseId: string; reason: string; struckAt: string }>;
+/** The meeting will not be held: written after every item it had was struck, while nothing was decided. */
+export type MeetingCancelled = DomainEvent<'MeetingCancelled', { reason: string; cancelledAt: string }>;
+/** The adjusters named at convening, replaced (an absent adjuster cannot sign). */
+export type AdjustersChanged = DomainEvent<'AdjustersChanged', { adjusterUserIds: string[]; changedAt: string }>;
 export type ProtocolSigned = DomainEvent<'ProtocolSigned', { userId: string; signedAt: string }>;
 export type ProtocolAdjusted = DomainEvent<'ProtocolAdjusted', { adjustedOn: string; noticeDueBy: string }>;
 export type ParagraphSigned = DomainEvent<'ParagraphSigned', { itemId: string; paragraph: number; userId: string; signedAt: string }>;
@@ -108,6 +114,9 @@ export type MeetingEvent =
   | ReservationReasonsGiven
   | DelegatedDecisionsReported
   | MeetingClosed
+  | ItemStruck
+  | MeetingCancelled
+  | AdjustersChanged
   | ProtocolSigned
   | ProtocolAdjusted
   | ParagraphSigned

@@ -9,6 +9,12 @@ const CASE = { sv: 'Ärendet', en: 'The case' };
 export function requireOpen(state: Convened): void {
   // MEETING-CLOSED
   if (state.status === 'closed') throw refuse.closed();
+  requireNotCancelled(state);
+}
+
+/** MEETING-CANCELLATION: a cancelled meeting takes nothing more, whatever else is asked of it. */
+export function requireNotCancelled(state: Convened): void {
+  if (state.status === 'cancelled') throw refuse.cancelled(state.cancellation?.reason ?? '');
 }
 
 /** MEETING-NOT-STARTED: who is present and what is decided is recorded as it happens, not ahead of it. */
@@ -30,7 +36,8 @@ export function addItem(c: MeetingCommandOf<'AddAgendaItem'>, state: Convened, a
   if (!found || found.organisationId !== state.organisationId) throw new NotFound(CASE, { caseId: found?.caseId });
   // MEETING-CASE-NOT-READY
   const details = { caseId: found.caseId, status: found.status };
-  if (existing || state.items.some((i) => i.caseId === found.caseId)) {
+  // a struck item leaves its case free to come back, here or elsewhere
+  if (existing || state.items.some((i) => i.caseId === found.caseId && !i.struck)) {
     throw refuse.caseNotReady('Ärendet står redan på föredragningslistan.', 'The case is already on the agenda.', details);
   }
   const reservedHere = found.agenda !== null && found.agenda.meetingId === state.meetingId && found.agenda.itemId === c.itemId;
@@ -83,6 +90,8 @@ export function declareConflict(c: MeetingCommandOf<'DeclareConflictOfInterest'>
   }
   // MEETING-ITEM-DECIDED: who took part is fixed once the item is decided
   if (item.decision) throw refuse.itemDecided(item.decision.paragraph);
+  // MEETING-ITEM-STRIKE
+  if (item.struck) throw refuse.itemStruck(item.itemId, item.struck.reason);
   // KL-6-28
   if (!state.members.some((m) => m.userId === c.userId)) {
     throw refuse.conflict('Jäv anmäls för en ledamot eller ersättare i nämnden.', 'A conflict of interest is declared for a member of the body.', c.userId);

@@ -3,7 +3,7 @@ import { isWorkingDay } from '../calendar/swedish-calendar';
 import { MeetingCommand } from './meeting.commands';
 import { meetingDecider } from './meeting.decider';
 import { MeetingEvent } from './meeting.events';
-import { appealEndsOn, appealWindow, legalForceOf } from './meeting.protocol';
+import { appealEndsOn, appealWindow, legalForceOf, rulingAppealableUntil } from './meeting.protocol';
 import { MeetingRules as R } from './meeting.rules';
 import { Convened } from './meeting.state';
 import {
@@ -107,6 +107,26 @@ describe('protocol: notice (KL-8-12)', () => {
     given(meetingDecider, ...adjustedMeeting).when(post('2022-03-25', 'item-1'), asSecretary('2022-03-25')).thenRefuses(R.KL_8_12);
   });
 
+  it('KL-8-12, KL-13-5: a paragraph announced with the protocol takes no later notice of its own; its appeal window runs from the first notice', () => {
+    const paragraphSigned = (userId: string): MeetingEvent => ({ type: 'ParagraphSigned', data: { itemId: 'item-1', paragraph: 14, userId, signedAt: duringMeeting.toISOString() } });
+    const paragraphAdjusted: MeetingEvent = { type: 'ParagraphAdjusted', data: { itemId: 'item-1', paragraph: 14, adjustedOn: '2022-03-22', noticeDueBy: '2022-03-24' } };
+    const immediate = [convened, itemAdded(), threePresent, decided(14), paragraphSigned('eva.ordforande'), paragraphSigned('maria.justerare'), paragraphAdjusted];
+    const withProtocol = [...immediate, closed, signed('eva.ordforande'), signed('maria.justerare'), adjusted(), noticePosted('2022-03-25')];
+    // the notice of 25 March covers § 14 too: its window ended on 19 April, and a notice of 20 April would reopen it
+    expect(status(withProtocol, '2022-04-20')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-04-20' });
+    given(meetingDecider, ...withProtocol).when(post('2022-04-20', 'item-1'), asSecretary('2022-04-20')).thenRefuses(R.KL_8_12);
+    // its own notice first: the protocol's later notice is for the other paragraphs, and a retry of its own changes nothing
+    const ownFirst = [...immediate, noticePosted('2022-03-23', 'item-1', '2022-03-24'), closed, signed('eva.ordforande'), signed('maria.justerare'), adjusted()];
+    given(meetingDecider, ...ownFirst).when(post('2022-03-25'), asSecretary('2022-03-25')).then([
+      { type: 'AdjustmentNoticePosted', data: { itemId: null, postedOn: '2022-03-25', noticeDueBy: '2022-03-28', overdue: false, recordedAt: at('2022-03-25').toISOString() } },
+    ]);
+    given(meetingDecider, ...ownFirst, noticePosted('2022-03-25')).when(post('2022-03-23', 'item-1'), asSecretary('2022-03-28')).then([]);
+    expect(status([...ownFirst, noticePosted('2022-03-25')], '2022-04-14')).toMatchObject({ status: 'legal_force', appealEndsOn: '2022-04-13' });
+    // a stream that already holds a later paragraph notice (written before this rule) keeps the window of the first
+    expect(status([...withProtocol, noticePosted('2022-04-20', 'item-1', '2022-03-24')], '2022-04-21')).toMatchObject({ status: 'legal_force', appealEndsOn: '2022-04-19' });
+    given(meetingDecider, ...withProtocol, noticePosted('2022-04-20', 'item-1', '2022-03-24')).when(appeal('2022-04-20'), asSecretary('2022-04-21')).thenRefuses(R.KL_13_5);
+  });
+
   it('KL-8-12: a notice after the (moved) deadline is recorded but flagged overdue; on the Monday it is in time', () => {
     const [inTime] = meetingDecider.decide(post('2022-03-28'), given(meetingDecider, ...adjustedMeeting).state, asSecretary('2022-03-28'));
     expect(inTime).toMatchObject({ type: 'AdjustmentNoticePosted', data: { postedOn: '2022-03-28', noticeDueBy: '2022-03-28', overdue: false } });
@@ -155,22 +175,37 @@ describe('protocol: appeals and legal force', () => {
     const appealed = [...announced, appealLodged('2022-04-01')];
     expect(status(appealed, '2022-05-30').status).toBe('appealed');
     const dismissed: MeetingEvent = { type: 'AppealRuled', data: { itemId: 'item-1', ruledOn: '2022-06-10', outcome: 'dismissed', recordedAt: '2022-06-13T09:00:00.000Z' } };
-    expect(status([...appealed, dismissed], '2022-06-13')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-06-10' });
+    // the judgment of Friday 10 June can itself be appealed for three weeks, to Friday 1 July
+    expect(status([...appealed, dismissed], '2022-06-13')).toMatchObject({ status: 'ruling_appealable', legalForceOn: null });
+    expect(status([...appealed, dismissed], '2022-07-01')).toMatchObject({ status: 'ruling_appealable', legalForceOn: null });
+    expect(status([...appealed, dismissed], '2022-07-02')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-07-02' });
     const annulled: MeetingEvent = { type: 'AppealRuled', data: { ...dismissed.data, outcome: 'annulled' } } as MeetingEvent;
     expect(status([...appealed, annulled], '2022-06-13')).toMatchObject({ status: 'annulled', legalForceOn: null });
   });
 
-  it('KL-13-5: an appeal dismissed before the window ends gives legal force only after the window; a later appeal in time is registered', () => {
+  it('KL-13-5: an appeal dismissed before the window ends gives legal force only after the window and the judgment’s own three weeks; a later appeal in time is registered', () => {
     const early = [...announced, appealLodged('2022-04-01'), appealRuled('2022-04-05')];
     expect(status(early, '2022-04-06')).toMatchObject({ status: 'appeal_window_open', legalForceOn: null, appealEndsOn: '2022-04-19' });
-    expect(status(early, '2022-04-20')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-04-20' });
+    // the window has passed, but the judgment of 5 April can be appealed until Tuesday 26 April
+    expect(status(early, '2022-04-20')).toMatchObject({ status: 'ruling_appealable', legalForceOn: null });
+    expect(status(early, '2022-04-27')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-04-27' });
     given(meetingDecider, ...early)
       .when(appeal('2022-04-10', 'Lisa Länsbo'), asSecretary('2022-04-10'))
       .then([{ type: 'AppealLodged', data: { itemId: 'item-1', lodgedOn: '2022-04-10', appellant: 'Lisa Länsbo', registeredAt: at('2022-04-10').toISOString() } }]);
     const second = [...early, appealLodged('2022-04-10', 'item-1', 'Lisa Länsbo')];
     expect(status(second, '2022-05-30')).toMatchObject({ status: 'appealed', legalForceOn: null });
-    // the ruling on the second appeal decides it; legal force from that ruling, later than the window
-    expect(status([...second, appealRuled('2022-06-01')], '2022-06-02')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-06-01' });
+    // the ruling on the second appeal decides it; legal force once its own three weeks have passed
+    expect(status([...second, appealRuled('2022-06-01')], '2022-06-02')).toMatchObject({ status: 'ruling_appealable', legalForceOn: null });
+    expect(status([...second, appealRuled('2022-06-01')], '2022-06-23')).toMatchObject({ status: 'legal_force', legalForceOn: '2022-06-23' });
+  });
+
+  it('LAG-1930-173: a dismissing judgment can be appealed for three weeks (ruling_appealable), moved off midsommar; legal force the day after', () => {
+    // 3 June + 21 days is midsommarafton; Saturday midsommardagen and Sunday follow: the last day is Monday 27 June
+    expect(rulingAppealableUntil('2022-06-03')).toBe('2022-06-27');
+    const dismissed = [...announced, appealLodged('2022-04-01'), appealRuled('2022-06-03')];
+    expect(status(dismissed, '2022-06-03')).toEqual({ status: 'ruling_appealable', legalForceOn: null, appealEndsOn: '2022-04-19', note: null });
+    expect(status(dismissed, '2022-06-27').status).toBe('ruling_appealable');
+    expect(status(dismissed, '2022-06-28')).toEqual({ status: 'legal_force', legalForceOn: '2022-06-28', appealEndsOn: '2022-04-19', note: null });
   });
 
   it('KL-13-5: an annulled decision stays annulled, whatever comes after', () => {

@@ -56,8 +56,13 @@ export function adjustmentOf(state: Convened, item: AgendaItem): Adjustment | nu
   return state.protocol.adjustedOn !== null ? state.protocol : null;
 }
 
+/**
+ * KL-13-5: the first notice covering the paragraph — its own (omedelbar justering) or the
+ * protocol's — starts the appeal window; a later one does not start it again.
+ */
 export function noticeOf(state: Convened, item: AgendaItem): Notice | null {
-  return item.immediate.notice ?? state.protocol.notice;
+  const notices = [item.immediate.notice, state.protocol.notice].filter((n): n is Notice => n !== null);
+  return notices.sort((a, b) => a.postedOn.localeCompare(b.postedOn))[0] ?? null;
 }
 
 export function decideProtocol(command: ProtocolCommand, state: Convened, { actor, now }: DecisionContext): MeetingEvent[] {
@@ -142,6 +147,15 @@ function postNotice(state: Convened, c: MeetingCommandOf<'PostNotice'>, today: s
     if (adjustment.notice.postedOn === c.postedOn) return [];
     throw refuse.notice(`Anslaget sattes redan upp ${adjustment.notice.postedOn}.`, `The notice was already posted on ${adjustment.notice.postedOn}.`, details);
   }
+  // KL-8-12: a paragraph already announced with the protocol has had its notice; another would reopen its appeal window
+  if (item && state.protocol.notice) {
+    const { postedOn } = state.protocol.notice;
+    throw refuse.notice(
+      `Paragrafen tillkännagavs redan med protokollets anslag ${postedOn}; överklagandetiden löper från det.`,
+      `The paragraph was already announced with the protocol's notice of ${postedOn}; the appeal window runs from it.`,
+      { ...details, noticePostedOn: postedOn },
+    );
+  }
   if (c.postedOn < adjustment.adjustedOn) {
     throw refuse.notice('Anslaget kan inte sättas upp före justeringen.', 'The notice cannot be posted before the adjustment.', details);
   }
@@ -208,6 +222,7 @@ export type LegalForceStatus =
   | 'awaiting_notice'
   | 'appeal_window_open'
   | 'appealed'
+  | 'ruling_appealable'
   | 'legal_force'
   | 'annulled';
 
@@ -222,6 +237,10 @@ const PREPARATORY = {
   sv: 'Återremiss och bordläggning är beredande beslut som inte kan överklagas (KL 13:2); laga kraft är inte tillämpligt.',
   en: 'Referral back and postponement are preparatory decisions that cannot be appealed (KL 13:2); legal force does not apply.',
 };
+const STRUCK = {
+  sv: 'Ärendet utgick och avgjordes inte vid sammanträdet; laga kraft är inte tillämpligt.',
+  en: 'The item was struck and not decided at the meeting; legal force does not apply.',
+};
 const REJECTION = {
   sv: 'Avslag: det finns inget att verkställa; laga kraft visar bara att överklagandetiden har löpt ut.',
   en: 'Rejection: there is nothing to execute; legal force only shows that the appeal window has passed.',
@@ -230,6 +249,7 @@ const REJECTION = {
 /** Legal force is computed from the meeting and today's Swedish date, never entered. */
 export function legalForceOf(state: Convened, item: AgendaItem, today: string): LegalForce {
   const none = (status: LegalForceStatus, note: LegalForce['note'] = null): LegalForce => ({ status, legalForceOn: null, appealEndsOn: null, note });
+  if (item.struck) return none('not_applicable', STRUCK);
   if (!item.decision) return none('not_decided');
   const { outcome } = item.decision;
   if (outcome === 'referred_back' || outcome === 'postponed') return none('not_applicable', PREPARATORY);
@@ -242,9 +262,16 @@ export function legalForceOf(state: Convened, item: AgendaItem, today: string): 
   if (item.rulings.some((r) => r.outcome === 'annulled')) return at('annulled');
   if (item.appeals.some((a) => a.ruledOn === null)) return at('appealed');
   if (today <= ends) return at('appeal_window_open');
-  // the window has passed and every appeal is dismissed: the later of the day after the window
-  // and the last ruling (the court's own appeal period is not tracked here)
   const dayAfter = addDays(ends, 1);
-  const lastRuling = item.ruling?.ruledOn ?? null;
-  return at('legal_force', lastRuling !== null && lastRuling > dayAfter ? lastRuling : dayAfter);
+  if (!item.ruling) return at('legal_force', dayAfter);
+  // every appeal is dismissed, but the court's judgment can itself be appealed within three weeks
+  // (LAG-1930-173 moves the last day): legal force the day after both that and the window
+  const rulingFinal = addDays(rulingAppealableUntil(item.ruling.ruledOn), 1);
+  if (today < rulingFinal) return at('ruling_appealable');
+  return at('legal_force', rulingFinal > dayAfter ? rulingFinal : dayAfter);
+}
+
+/** The last day the court's judgment can be appealed: three weeks from the ruling, moved by LAG-1930-173. */
+export function rulingAppealableUntil(ruledOn: string): string {
+  return deadlineOn(addDays(ruledOn, APPEAL_DAYS));
 }

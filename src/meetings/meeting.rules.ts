@@ -15,6 +15,12 @@ export const MeetingRules = {
   MEETING_CLOSED: 'MEETING-CLOSED',
   /** Attendance, decisions and reports are recorded only once the meeting has started (its startsAt). */
   MEETING_NOT_STARTED: 'MEETING-NOT-STARTED',
+  /** An item not yet decided can be struck (ärendet utgår), with a reason; nothing more is recorded about a struck item. */
+  MEETING_ITEM_STRIKE: 'MEETING-ITEM-STRIKE',
+  /** A meeting is cancelled (with a reason) only while nothing is decided at it; a cancelled meeting takes nothing more. */
+  MEETING_CANCELLATION: 'MEETING-CANCELLATION',
+  /** Adjusters are replaced until the protocol is adjusted, never one who has signed what is still being adjusted. */
+  MEETING_ADJUSTERS_CHANGE: 'MEETING-ADJUSTERS-CHANGE',
   /** Only the protocol of a closed meeting can be signed as a whole. */
   PROTOCOL_MEETING_OPEN: 'PROTOCOL-MEETING-OPEN',
   /** Only a case of the organisation that is ready for the agenda can be put on it, once. */
@@ -68,6 +74,12 @@ export const refuse = {
     v(r.MEETING_CHAIR_REQUIRED, 'Nämnden har ingen ordförande som kan justera protokollet.', 'The body has no chair to adjust the protocol.', { bodyId }),
   adjusters: (sv: string, en: string, adjusterUserIds: string[]) => v(r.MEETING_ADJUSTERS, sv, en, { adjusterUserIds }),
   closed: () => v(r.MEETING_CLOSED, 'Sammanträdet är avslutat.', 'The meeting is closed.'),
+  cancelled: (reason: string) => v(r.MEETING_CANCELLATION, `Sammanträdet är inställt (${reason}).`, `The meeting is cancelled (${reason}).`, { reason }),
+  cancellation: (sv: string, en: string, details: Record<string, unknown> = {}) => v(r.MEETING_CANCELLATION, sv, en, details),
+  itemStruck: (itemId: string, reason: string) =>
+    v(r.MEETING_ITEM_STRIKE, `Ärendet har utgått från föredragningslistan (${reason}).`, `The item has been struck from the agenda (${reason}).`, { itemId, reason }),
+  strike: (sv: string, en: string, details: Record<string, unknown>) => v(r.MEETING_ITEM_STRIKE, sv, en, details),
+  adjustersChange: (sv: string, en: string, details: Record<string, unknown>) => v(r.MEETING_ADJUSTERS_CHANGE, sv, en, details),
   notStarted: (startsAt: string) =>
     v(
       r.MEETING_NOT_STARTED,

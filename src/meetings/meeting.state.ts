@@ -63,6 +63,8 @@ export interface AgendaItem {
   rulings: Ruling[];
   /** the latest ruling, or null */
   ruling: Ruling | null;
+  /** ärendet utgår: not dealt with at this meeting (never together with a decision) */
+  struck: { reason: string; struckAt: string } | null;
 }
 
 export interface DelegatedDecisionReport {
@@ -74,7 +76,8 @@ export interface DelegatedDecisionReport {
 }
 
 export type Convened = Omit<MeetingConvened['data'], 'members'> & {
-  status: 'open' | 'closed';
+  status: 'open' | 'closed' | 'cancelled';
+  cancellation: { reason: string; cancelledAt: string } | null;
   members: MeetingMember[];
   attendance: Attendee[];
   items: AgendaItem[];
@@ -103,6 +106,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       reports: [],
       nextParagraph: event.data.firstParagraph,
       closedAt: null,
+      cancellation: null,
       protocol: noAdjustment,
     };
   }
@@ -113,7 +117,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         ...state,
         items: [
           ...state.items,
-          { ...event.data, conflicts: [], decision: null, reservations: [], immediate: noAdjustment, appeals: [], rulings: [], ruling: null },
+          { ...event.data, conflicts: [], decision: null, reservations: [], immediate: noAdjustment, appeals: [], rulings: [], ruling: null, struck: null },
         ],
       };
     case 'AttendanceRecorded':
@@ -143,6 +147,14 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
     }
     case 'MeetingClosed':
       return { ...state, status: 'closed', closedAt: event.data.closedAt };
+    case 'ItemStruck': {
+      const { reason, struckAt } = event.data;
+      return updateItem(state, event.data.itemId, (i) => ({ ...i, struck: { reason, struckAt } }));
+    }
+    case 'MeetingCancelled':
+      return { ...state, status: 'cancelled', cancellation: { ...event.data } };
+    case 'AdjustersChanged':
+      return { ...state, adjusterUserIds: event.data.adjusterUserIds };
     case 'ProtocolSigned':
       return { ...state, protocol: { ...state.protocol, signatures: [...state.protocol.signatures, { userId: event.data.userId, signedAt: event.data.signedAt }] } };
     case 'ProtocolAdjusted':

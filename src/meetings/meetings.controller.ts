@@ -7,9 +7,11 @@ import { Ctx, RequestContext } from '../platform/http/request-context';
 import { Outcome } from '../platform/idempotency';
 import {
   AddAgendaItemDto,
+  AdjustersDto,
   AppealDto,
   AppealRulingDto,
   AttendanceDto,
+  CancellationDto,
   ConflictOfInterestDto,
   ConveneMeetingDto,
   DecisionDto,
@@ -17,6 +19,7 @@ import {
   NoticeDto,
   ReservationDto,
   ReservationReasonsDto,
+  StrikeItemDto,
 } from './meetings.dto';
 import {
   AddAgendaItemCommand,
@@ -25,8 +28,9 @@ import {
   GetMeetingQuery,
   OwnStreamCommand,
   RecordMeetingCommand,
-  ReportDelegatedDecisionsCommand,
 } from './meetings.handlers';
+import { ReportDelegatedDecisionsCommand } from './meetings.report.handler';
+import { CancelMeetingCommand, StrikeItemCommand } from './meetings.strike.handlers';
 import { MeetingView } from './meetings.view.dto';
 
 const uuid = () => new ParseUUIDPipe();
@@ -112,6 +116,30 @@ export class MeetingsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return this.answer(new DecideItemCommand(meetingId, itemId, body, ctx.envelope('DecideItem')), reply);
+  }
+
+  @Post(':meetingId/items/:itemId/strike')
+  @Changes('strikeItem', 'Ärendet utgår – stryk en punkt som inte avgjorts (strike an undecided item; its case goes back to ready_for_agenda)')
+  strike(
+    @Param('meetingId', uuid()) meetingId: string,
+    @Param('itemId', uuid()) itemId: string,
+    @Body() body: StrikeItemDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.answer(new StrikeItemCommand(meetingId, itemId, body, ctx.envelope('StrikeItem')), reply);
+  }
+
+  @Post(':meetingId/cancellation')
+  @Changes('cancelMeeting', 'Ställ in sammanträdet innan något beslutats (cancel the meeting while nothing is decided; every item is struck)')
+  cancel(@Param('meetingId', uuid()) meetingId: string, @Body() body: CancellationDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.answer(new CancelMeetingCommand(meetingId, body, ctx.envelope('CancelMeeting')), reply);
+  }
+
+  @Put(':meetingId/adjusters')
+  @Changes('changeAdjusters', 'Byt justerare innan protokollet är justerat (replace the adjusters before the protocol is adjusted)', 200)
+  adjusters(@Param('meetingId', uuid()) meetingId: string, @Body() body: AdjustersDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.record(meetingId, { type: 'ChangeAdjusters', adjusterUserIds: body.adjusterUserIds }, ctx, reply, 'ChangeAdjusters');
   }
 
   @Post(':meetingId/items/:itemId/reservations')

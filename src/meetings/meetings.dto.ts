@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,11 +13,37 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
+  ValidationOptions,
 } from 'class-validator';
+import { isIsoDate } from '../calendar/swedish-calendar';
 import { IsCalendarDate, SLUG } from '../platform/http/validators';
 
 const dateMessage = { message: '$property must be a calendar date YYYY-MM-DD' };
+
+/** A full date-time with its own offset: week and ordinal dates, bare years and zone-less times are not instants. */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+export function isInstantWithOffset(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value);
+  return match !== null && isIsoDate(match[1]) && Number.isFinite(Date.parse(value));
+}
+
+/** An instant as ISO 8601 `YYYY-MM-DDThh:mm[:ss[.fff]]` with `Z` or `±hh:mm` — never read in the server's own zone. */
+function IsInstantWithOffset(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstantWithOffset',
+      validator: {
+        validate: isInstantWithOffset,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be an ISO 8601 date-time with an offset, e.g. 2022-03-22T13:00:00+01:00 or 2022-03-22T12:00:00Z`,
+      },
+    },
+    options,
+  );
+}
 const OUTCOMES = ['approved', 'approved_with_amendments', 'rejected', 'referred_back', 'postponed'] as const;
 
 export class ConveneMeetingDto {
@@ -26,8 +51,8 @@ export class ConveneMeetingDto {
   @Matches(SLUG, { message: 'bodyId: lower-case letters, digits and hyphens' })
   bodyId!: string;
 
-  @ApiProperty({ format: 'date-time', example: '2022-03-22T13:00:00.000Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', example: '2022-03-22T13:00:00.000Z', description: 'a full date-time with an offset or Z' })
+  @IsInstantWithOffset()
   startsAt!: string;
 
   @ApiProperty({ example: 'Regionens hus, sammanträdesrum Vättern' })
@@ -190,4 +215,28 @@ export class AppealRulingDto {
   @ApiProperty({ enum: ['dismissed', 'annulled'], example: 'dismissed' })
   @IsIn(['dismissed', 'annulled'])
   outcome!: 'dismissed' | 'annulled';
+}
+
+export class StrikeItemDto {
+  @ApiProperty({ example: 'Nämnden är inte beslutför; ärendet tas upp vid nästa sammanträde.', description: 'why the item is not dealt with (ärendet utgår)' })
+  @IsString()
+  @Length(2, 1000)
+  reason!: string;
+}
+
+export class CancellationDto {
+  @ApiProperty({ example: 'Sammanträdet kallades till fel dag; ärendena tas upp den 29 mars.' })
+  @IsString()
+  @Length(2, 1000)
+  reason!: string;
+}
+
+export class AdjustersDto {
+  @ApiProperty({ type: [String], example: ['lars.ledamot'], description: 'the members who now adjust the protocol with the chair' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  adjusterUserIds!: string[];
 }

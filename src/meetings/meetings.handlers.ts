@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { swedishDate } from '../calendar/swedish-calendar';
 import { CaseFacts } from '../cases/case-facts';
-import { DelegationRegister } from '../delegations/delegation-register';
 import { Organisations } from '../organisations/organisations.service';
 import { Actor } from '../platform/actor';
 import { CLOCK, Clock } from '../platform/clock';
@@ -15,11 +14,14 @@ import { MEETING, meetingDecider, meetingStreamId } from './meeting.decider';
 import { MeetingEvent } from './meeting.events';
 import { Convened, findItem, MeetingState, requireItem } from './meeting.state';
 import { toMeetingView } from './meeting.view';
-import { AddAgendaItemDto, ConveneMeetingDto, DecisionDto, DelegatedDecisionReportDto } from './meetings.dto';
+import { AddAgendaItemDto, ConveneMeetingDto, DecisionDto } from './meetings.dto';
 import { MeetingView } from './meetings.view.dto';
 
 /** Commands that touch only the meeting's own stream. */
-export type OwnStreamCommand = Exclude<MeetingCommand, { type: 'ConveneMeeting' | 'AddAgendaItem' | 'DecideItem' | 'ReportDelegatedDecisions' }>;
+export type OwnStreamCommand = Exclude<
+  MeetingCommand,
+  { type: 'ConveneMeeting' | 'AddAgendaItem' | 'DecideItem' | 'ReportDelegatedDecisions' | 'StrikeItem' | 'CancelMeeting' }
+>;
 
 export class ConveneMeetingCommand {
   constructor(readonly request: ConveneMeetingDto, readonly envelope: CommandEnvelope) {}
@@ -29,9 +31,6 @@ export class AddAgendaItemCommand {
 }
 export class DecideItemCommand {
   constructor(readonly meetingId: string, readonly itemId: string, readonly request: DecisionDto, readonly envelope: CommandEnvelope) {}
-}
-export class ReportDelegatedDecisionsCommand {
-  constructor(readonly meetingId: string, readonly request: DelegatedDecisionReportDto, readonly envelope: CommandEnvelope) {}
 }
 export class RecordMeetingCommand {
   constructor(readonly meetingId: string, readonly command: OwnStreamCommand, readonly envelope: CommandEnvelope) {}
@@ -177,37 +176,6 @@ export class DecideItemHandler implements ICommandHandler<DecideItemCommand, Out
         outcome: d.outcome,
         completionRequired: d.completionRequired,
         postponedToMeetingId: d.postponedToMeetingId,
-      });
-      return this.meetings.view(result);
-    });
-  }
-}
-
-/** The meeting first (KL 6:40 against the register as it stands), then the register marks them reported. */
-@CommandHandler(ReportDelegatedDecisionsCommand)
-export class ReportDelegatedDecisionsHandler implements ICommandHandler<ReportDelegatedDecisionsCommand, Outcome<MeetingView>> {
-  constructor(
-    private readonly meetings: MeetingWriter,
-    private readonly idempotency: Idempotency,
-    private readonly register: DelegationRegister,
-  ) {}
-
-  execute({ meetingId, request, envelope }: ReportDelegatedDecisionsCommand): Promise<Outcome<MeetingView>> {
-    return this.idempotency.run(envelope, { meetingId, ...request }, async () => {
-      const { organisationId } = envelope.actor;
-      const { state: before } = await this.meetings.load(meetingId, envelope.actor);
-      const register = await this.register.decisions(organisationId, before.bodyId);
-      const { decisionIds } = request;
-      const result = await this.meetings.execute(meetingId, { type: 'ReportDelegatedDecisions', decisionIds, register }, envelope);
-      const state = result.state as Convened;
-      const report = state.reports.find((r) => r.decisionIds.length === decisionIds.length && decisionIds.every((id) => r.decisionIds.includes(id)))!;
-      await this.register.markReported(envelope, {
-        organisationId,
-        bodyId: state.bodyId,
-        meetingId,
-        paragraph: report.paragraph,
-        reportedOn: report.reportedOn,
-        decisionIds: report.decisionIds,
       });
       return this.meetings.view(result);
     });

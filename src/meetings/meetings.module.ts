@@ -11,8 +11,9 @@ import {
   GetMeetingHandler,
   MeetingWriter,
   RecordMeetingHandler,
-  ReportDelegatedDecisionsHandler,
 } from './meetings.handlers';
+import { ReportDelegatedDecisionsHandler } from './meetings.report.handler';
+import { CancelMeetingHandler, StrikeItemHandler } from './meetings.strike.handlers';
 
 @Module({
   imports: [OrganisationsModule, CasesModule, DelegationsModule],
@@ -23,6 +24,8 @@ import {
     AddAgendaItemHandler,
     DecideItemHandler,
     ReportDelegatedDecisionsHandler,
+    StrikeItemHandler,
+    CancelMeetingHandler,
     RecordMeetingHandler,
     GetMeetingHandler,
     MeetingFacts,

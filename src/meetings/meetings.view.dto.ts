@@ -95,7 +95,8 @@ class AppealWindowView {
 
 class LegalForceView {
   @ApiProperty({
-    enum: ['not_decided', 'not_applicable', 'not_adjusted', 'awaiting_notice', 'appeal_window_open', 'appealed', 'legal_force', 'annulled'],
+    enum: ['not_decided', 'not_applicable', 'not_adjusted', 'awaiting_notice', 'appeal_window_open', 'appealed', 'ruling_appealable', 'legal_force', 'annulled'],
+    description: 'ruling_appealable: every appeal is dismissed, and the judgment can itself be appealed for three weeks from the ruling (LAG-1930-173)',
     example: 'appeal_window_open',
   })
   status!: string;
@@ -103,11 +104,23 @@ class LegalForceView {
   @ApiProperty({ type: NoteView, nullable: true, description: 'why legal force means little or nothing for this outcome' }) note!: NoteView | null;
 }
 
+class StruckView {
+  @ApiProperty({ example: 'Nämnden är inte beslutför; ärendet tas upp vid nästa sammanträde.' }) reason!: string;
+  @ApiProperty({ format: 'date-time' }) struckAt!: string;
+}
+
+class CancellationView {
+  @ApiProperty({ example: 'Sammanträdet kallades till fel dag.' }) reason!: string;
+  @ApiProperty({ format: 'date-time' }) cancelledAt!: string;
+}
+
 class ItemView {
   @ApiProperty({ format: 'uuid' }) itemId!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ example: 'RS 2022-00123' }) diaryNumber!: string;
   @ApiProperty({ example: 'Fördelning överenskommelse God och nära vård 2022' }) title!: string;
+  @ApiProperty({ type: StruckView, nullable: true, description: 'ärendet utgår: not dealt with at this meeting, its case back to ready_for_agenda' })
+  struck!: StruckView | null;
   @ApiProperty({ type: [ConflictView] }) conflicts!: ConflictView[];
   @ApiProperty({ type: QuorumView, description: 'as decided, or as it stands now for an undecided item' }) quorum!: QuorumView;
   @ApiProperty({ type: [String], nullable: true, description: 'who took part in the decision' }) participants!: string[] | null;
@@ -161,7 +174,8 @@ export class MeetingView {
   @ApiProperty({ format: 'date-time', example: '2022-03-22T13:00:00.000Z' }) startsAt!: string;
   @ApiProperty({ format: 'date', example: '2022-03-22' }) date!: string;
   @ApiProperty({ example: 'Regionens hus, sammanträdesrum Vättern' }) place!: string;
-  @ApiProperty({ enum: ['open', 'closed', 'adjusted'] }) status!: 'open' | 'closed' | 'adjusted';
+  @ApiProperty({ enum: ['open', 'closed', 'cancelled', 'adjusted'] }) status!: 'open' | 'closed' | 'cancelled' | 'adjusted';
+  @ApiProperty({ type: CancellationView, nullable: true }) cancellation!: CancellationView | null;
   @ApiProperty({ example: 14 }) firstParagraph!: number;
   @ApiProperty({ type: [MemberView], description: 'the members as they stood when the meeting was convened' }) members!: MemberView[];
   @ApiProperty({ example: 'eva.ordforande' }) chairUserId!: string;

@@ -14,7 +14,7 @@ const BOARD = 'regionstyrelsen';
  */
 describe('agreements and allocations over HTTP (seed 003)', () => {
   let running: RunningApp;
-  const { send, ok, refused, post, at, registerService, registerOf, setUpBoard, budgets, budgetedAndDelegated, activity, area } = agreementSuite(() => running);
+  const { send, ok, refused, post, at, registerService, registerOf, setUpBoard, budgetedAndDelegated, activity, area } = agreementSuite(() => running);
 
   beforeEach(async () => {
     running = await startApp({ now: new Date('2022-03-15T09:00:00Z') });
@@ -145,13 +145,13 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
       'DELEGATION-DELEGATE',
     );
 
-    // AGREEMENT-DECISION-CASE: the board's approval of another case neither sets these budgets nor moves this money
-    await refused(() => send('PUT', `/api/agreements/${agreementId}/area-budgets`, budgets(unrelated)), 422, 'AGREEMENT-DECISION-CASE');
-    await refused(() => post(agreementId, 'reallocations', { ...between, authority: { decision: unrelated } }), 422, 'AGREEMENT-DECISION-CASE');
-    await refused(() => post(agreementId, 'activities', activity('Av fel paragraf', MKR, { decision: unrelated })), 422, 'AGREEMENT-DECISION-CASE');
+    // AGREEMENT-DECISION-REUSED: the § that set the budgets authorised that act, and moves no more money
+    await refused(() => post(agreementId, 'reallocations', { ...between, authority: { decision: agreementDecision } }), 422, 'AGREEMENT-DECISION-REUSED');
 
-    // the board itself, by its decision on the agreement's case, moves what is unallocated in Vision e-hälsa to the ambulance care
-    const byBoard = await ok(post(agreementId, 'reallocations', { ...between, amountOre: 3 * MKR, authority: { decision: agreementDecision } }));
+    // the board itself, by a later decision of its own (here the other § of the meeting), moves what is unallocated in Vision e-hälsa to the ambulance care
+    const byBoard = await ok(post(agreementId, 'reallocations', { ...between, amountOre: 3 * MKR, authority: { decision: unrelated } }));
+    // …once: that § is now spent too
+    await refused(() => post(agreementId, 'activities', activity('Av samma paragraf', MKR, { decision: unrelated })), 422, 'AGREEMENT-DECISION-REUSED');
     expect(byBoard.agreement).not.toHaveProperty('history');
     expect(byBoard.delegatedDecisionId).toBeNull();
     expect(area(byBoard.agreement, 'vision-ehalsa')).toMatchObject({ budgetOre: 7 * MKR, availableOre: 0 });
@@ -168,7 +168,8 @@ describe('agreements and allocations over HTTP (seed 003)', () => {
       ['FundsReallocatedWithinArea', 'delegated'],
       ['FundsReallocatedBetweenAreas', 'body'],
     ]);
-    expect((ledger.history as Json[])[5].authority).toEqual({ kind: 'body', bodyId: BOARD, ...agreementDecision });
+    expect((ledger.history as Json[])[1].authority).toEqual({ kind: 'body', bodyId: BOARD, ...agreementDecision });
+    expect((ledger.history as Json[])[5].authority).toEqual({ kind: 'body', bodyId: BOARD, ...unrelated });
   });
 
   it('a delegated allocation retried with the same Idempotency-Key has effect once, on both streams', async () => {

@@ -1,6 +1,6 @@
-import { AGREEMENT, AREAS } from '../../src/demo/seed-003.data';
+import { AREAS } from '../../src/demo/seed-003.data';
 import { BodyDecisionRef as DecisionRef } from '../../src/meetings/decision-authority';
-import { asAuditor, asCaseOfficer, asRegionalDirector, RunningApp, startApp } from '../support/app';
+import { asAuditor, asRegionalDirector, RunningApp, startApp } from '../support/app';
 import { adjustedApprovals, delegationSuite, readyCases, setUpRegion, THREE_MEMBER_BOARD, THREE_MEMBER_MEETING } from '../support/workflow';
 
 const BOARD = 'regionstyrelsen';
@@ -13,7 +13,7 @@ const AREA_IDS = AREAS.map((a) => a.areaId);
  */
 describe('delegations over HTTP', () => {
   let running: RunningApp;
-  const { send, ok, terms, inSession, refused } = delegationSuite(() => running);
+  const { send, ok, terms, openAgreement, inSession, refused } = delegationSuite(() => running);
 
   beforeEach(async () => {
     // 14:00 on the day of the board's meeting, which began at 13:00: its attendance and decisions can be recorded
@@ -35,7 +35,7 @@ describe('delegations over HTTP', () => {
         'Återkallelse av delegation God och nära vård 2022',
       ]);
       // the agreement is handled in the case whose § 1 sets its budgets and grants the delegation
-      agreementId = (await ok(send('POST', '/api/agreements', { caseId: caseIds[0], ...AGREEMENT }, asCaseOfficer))).agreementId as string;
+      agreementId = await openAgreement(caseIds[0]);
       [grant, amendment, revocation] = await adjustedApprovals(running, caseIds, THREE_MEMBER_MEETING);
       running.clock.set(new Date('2022-03-25T10:00:00Z'));
     });
@@ -49,7 +49,7 @@ describe('delegations over HTTP', () => {
         current: {
           version: 1,
           delegate: { kind: 'role', role: 'regional_director' },
-          scope: { agreementId: 'god-och-nara-vard-2022', areaIds: AREA_IDS, kinds: ['decide_activities', 'reallocate_within_area'] },
+          scope: { agreementId, areaIds: AREA_IDS, kinds: ['decide_activities', 'reallocate_within_area'] },
           amountLimitOre: 5_000_000_00,
           validFrom: '2022-03-15',
           validUntil: '2022-12-31',

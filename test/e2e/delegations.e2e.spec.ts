@@ -14,11 +14,8 @@ const AREA_IDS = AREAS.map((a) => a.areaId);
  */
 describe('delegations over HTTP', () => {
   let running: RunningApp;
-  const { send, ok, terms, inSession, refused } = delegationSuite(() => running);
+  const { send, ok, terms, openAgreement, inSession, refused } = delegationSuite(() => running);
 
-  /** One case per title, approved at one meeting of the board whose protocol is then adjusted. */
-  const adjustedDecisions = async (titles: string[]): Promise<DecisionRef[]> =>
-    adjustedApprovals(running, await readyCases(running, titles), THREE_MEMBER_MEETING);
 
   beforeEach(async () => {
     // 14:00 on the day of the board's meeting, which began at 13:00: its attendance and decisions can be recorded
@@ -30,7 +27,9 @@ describe('delegations over HTTP', () => {
   describe('refusals name the rule and write nothing', () => {
     let grant: DecisionRef;
     beforeEach(async () => {
-      [grant] = await adjustedDecisions(['Fördelning överenskommelse God och nära vård 2022']);
+      const [caseId] = await readyCases(running, ['Fördelning överenskommelse God och nära vård 2022']);
+      await openAgreement(caseId);
+      [grant] = await adjustedApprovals(running, [caseId], THREE_MEMBER_MEETING);
     });
 
     it('KL-6-37: two delegates, or a group role, are refused with 422 (not 400)', async () => {

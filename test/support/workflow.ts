@@ -211,7 +211,13 @@ export function delegationSuite(app: () => RunningApp) {
     if (!status.includes(r.status)) throw new Error(`${r.status}: ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const terms = (decision: BodyDecisionRef, over: Record<string, unknown> = {}) => ({ ...seedDelegationTerms('god-och-nara-vard-2022', decision), ...over });
+  /** the agreement the terms delegate over: a delegation names an agreement that exists (DELEGATION-AGREEMENT) */
+  let agreementId = '';
+  const openAgreement = async (caseId: string): Promise<string> => {
+    agreementId = (await ok(send('POST', '/api/agreements', { caseId, ...AGREEMENT }, asCaseOfficer))).agreementId as string;
+    return agreementId;
+  };
+  const terms = (decision: BodyDecisionRef, over: Record<string, unknown> = {}) => ({ ...seedDelegationTerms(agreementId, decision), ...over });
   /** the board's meeting under way at `at`, all three members present: delegated decisions are reported to a quorate body */
   const inSession = async (meetingId: string, at: Date) => {
     app().clock.set(at);
@@ -219,7 +225,7 @@ export function delegationSuite(app: () => RunningApp) {
   };
   /** a refusal is problem+json naming the rule, and the store is exactly as before */
   const refused = (request: () => Promise<Reply>, status: number, type: string) => expectRefusal(app(), request, status, type);
-  return { send, ok, terms, inSession, refused };
+  return { send, ok, terms, openAgreement, inSession, refused };
 }
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers read by path

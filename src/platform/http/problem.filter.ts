@@ -21,57 +21,64 @@ const HTTP_TYPES: Record<number, { type: string; sv: string; en: string }> = {
   404: { type: 'NOT-FOUND', sv: 'Finns inte.', en: 'Not found.' },
   405: { type: 'METHOD-NOT-ALLOWED', sv: 'Metoden stöds inte.', en: 'Method not allowed.' },
   413: { type: 'PAYLOAD-TOO-LARGE', sv: 'Begäran är för stor.', en: 'Payload too large.' },
+  414: { type: 'URI-TOO-LONG', sv: 'Adressen är för lång.', en: 'URI too long.' },
   415: { type: 'UNSUPPORTED-MEDIA-TYPE', sv: 'Innehållstypen stöds inte.', en: 'Unsupported media type.' },
 };
 
+const logger = new Logger('Problem');
+
+/**
+ * Answers the exception as problem+json. Used by the filter and for the errors Fastify's router
+ * raises before Nest sees the request (e.g. 414 from an over-long path parameter).
+ */
+export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const english = /^en\b/i.test(String(request.headers['accept-language'] ?? ''));
+  const body = toBody(exception, request.url);
+  if (body.status >= 500) logger.error(exception instanceof Error ? exception.stack : String(exception));
+  const { sv, en } = body.messages;
+  body.title = english ? en : sv;
+  body.detail = english ? en : sv;
+  void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Problem');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const english = /^en\b/i.test(String(request.headers['accept-language'] ?? ''));
-    const body = this.toBody(exception, request.url);
-    if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const { sv, en } = body.messages;
-    body.title = english ? en : sv;
-    body.detail = english ? en : sv;
-    void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+    sendProblem(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
+}
 
-  private toBody(exception: unknown, instance: string): ProblemBody {
-    if (exception instanceof Problem) {
-      return {
-        // extension members first: they can never overwrite the standard ones
-        ...exception.details,
-        type: exception.ruleId,
-        title: '',
-        status: exception.status,
-        detail: '',
-        instance,
-        messages: { sv: exception.sv, en: exception.en },
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const known = HTTP_TYPES[status] ?? { type: `HTTP-${status}`, sv: 'Fel i begäran.', en: exception.message };
-      return { type: known.type, title: '', status, detail: '', instance, messages: { sv: known.sv, en: known.en } };
-    }
-    const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      // e.g. a body that is not JSON, rejected by Fastify before any handler ran
-      const known = HTTP_TYPES[fastifyStatus] ?? HTTP_TYPES[400];
-      return { type: known.type, title: '', status: fastifyStatus, detail: '', instance, messages: { sv: known.sv, en: known.en } };
-    }
+function toBody(exception: unknown, instance: string): ProblemBody {
+  if (exception instanceof Problem) {
     return {
-      type: 'INTERNAL',
+      // extension members first: they can never overwrite the standard ones
+      ...exception.details,
+      type: exception.ruleId,
       title: '',
-      status: 500,
+      status: exception.status,
       detail: '',
       instance,
-      messages: { sv: 'Ett internt fel inträffade.', en: 'An internal error occurred.' },
+      messages: { sv: exception.sv, en: exception.en },
     };
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const known = HTTP_TYPES[status] ?? { type: `HTTP-${status}`, sv: 'Fel i begäran.', en: exception.message };
+    return { type: known.type, title: '', status, detail: '', instance, messages: { sv: known.sv, en: known.en } };
+  }
+  const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    // e.g. a body that is not JSON, too large, or of another media type, rejected by Fastify before any handler ran
+    const known = HTTP_TYPES[fastifyStatus] ?? HTTP_TYPES[400];
+    return { type: known.type, title: '', status: fastifyStatus, detail: '', instance, messages: { sv: known.sv, en: known.en } };
+  }
+  return {
+    type: 'INTERNAL',
+    title: '',
+    status: 500,
+    detail: '',
+    instance,
+    messages: { sv: 'Ett internt fel inträffade.', en: 'An internal error occurred.' },
+  };
 }
