@@ -2,27 +2,11 @@ import { registryDecider } from '../../src/cases/registry.decider';
 import { CommandPipeline } from '../../src/platform/command-pipeline';
 import { verifyChain } from '../../src/platform/hash-chain';
 import { deterministicId } from '../../src/platform/ids';
-import { startKurrentDbStandIn } from '../kurrentdb-standin/kurrentdb-standin';
 import { asRegistrar, call, RunningApp, startApp } from '../support/app';
+import { STORES } from '../support/stores';
 
 const gonv = { registry: 'RS', title: 'Fördelning överenskommelse God och nära vård 2022' };
 
-/** The same behaviour on both stores: a fresh store for every test, kept across an app restart. */
-interface StoreUnderTest {
-  name: string;
-  /** environment for the app; `stop` ends the store when the test is done */
-  open(): Promise<{ env: Record<string, string>; stop(): Promise<void> }>;
-}
-const STORES: StoreUnderTest[] = [
-  { name: 'embedded SQLite', open: async () => ({ env: {}, stop: async () => undefined }) },
-  {
-    name: 'KurrentDB adapter on the protocol stand-in',
-    open: async () => {
-      const standIn = await startKurrentDbStandIn();
-      return { env: { KURRENTDB_URL: standIn.url }, stop: () => standIn.stop() };
-    },
-  },
-];
 
 describe.each(STORES)('case registration over HTTP ($name)', (store) => {
   let running: RunningApp;

@@ -11,7 +11,6 @@ import {
   ORGANISATION,
   REGIONAL_BOARD,
 } from '../../src/demo/seed-003.data';
-import { startKurrentDbStandIn } from '../kurrentdb-standin/kurrentdb-standin';
 import {
   asCaseOfficer,
   asChair,
@@ -23,6 +22,7 @@ import {
   RunningApp,
   startApp,
 } from '../support/app';
+import { STORES } from '../support/stores';
 
 /**
  * The whole chain of the reference case (seed 003, "Fördelning överenskommelse God och nära vård
@@ -38,22 +38,6 @@ const as = (userId: string, role: string): Headers => ({ 'x-user-id': userId, 'x
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers read by path
 
-/** The chain on both stores, as in the cases suite: a fresh store for the suite. */
-interface StoreUnderTest {
-  name: string;
-  /** environment for the app; `stop` ends the store when the suite is done */
-  open(): Promise<{ env: Record<string, string>; stop(): Promise<void> }>;
-}
-const STORES: StoreUnderTest[] = [
-  { name: 'embedded SQLite', open: async () => ({ env: {}, stop: async () => undefined }) },
-  {
-    name: 'KurrentDB adapter on the protocol stand-in',
-    open: async () => {
-      const standIn = await startKurrentDbStandIn();
-      return { env: { KURRENTDB_URL: standIn.url }, stop: () => standIn.stop() };
-    },
-  },
-];
 
 describe.each(STORES)('seed 003 end to end: from registration to reported delegated decisions ($name)', (store) => {
   let running: RunningApp;
