@@ -54,6 +54,17 @@ describe('money in requests is whole öre, judged on the text the client sent', 
     expect(response.status).toBe(201);
   });
 
+  it('a command without fields may come with the JSON content type and no body at all', async () => {
+    const created = await call(running.url, 'POST', '/api/cases', { body: { registry: 'RS', title: 'Ärende utan kropp' }, headers: asRegistrar });
+    const response = await fetch(`${running.url}/api/cases/${created.body.caseId as string}/ready`, {
+      method: 'POST',
+      headers: { ...asCaseOfficer, 'content-type': 'application/json' },
+    });
+    // not a 400 about the empty body: the command itself answers (no report yet)
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { type: string }).type).toBe('CASE-REPORT-REQUIRED');
+  });
+
   it('whole amounts and ordinary bodies parse as before', async () => {
     const response = await call(running.url, 'POST', '/api/cases', { body: { registry: 'RS', title: 'Ärende med belopp 1 000 kr' }, headers: asRegistrar });
     expect(response.status).toBe(201);

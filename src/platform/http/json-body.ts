@@ -100,6 +100,8 @@ export function useJsonBodyParser(app: NestFastifyApplication, bodyLimit: number
   fastify.removeContentTypeParser('text/plain');
   app.useBodyParser('application/json', { bodyLimit }, (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, value?: unknown) => void) => {
     const text = body.toString();
+    // commands without fields (close, ready, sign) are often sent with the JSON content type and no body
+    if (text.trim() === '') return done(null, {});
     const refusal = rawBodyRefusal(text);
     if (refusal) return done(refusal);
     parse(request, text, (error, value) => {
