@@ -37,7 +37,7 @@ export class AreaDto {
 }
 
 export class OpenAgreementDto {
-  @ApiProperty({ description: 'the case (ärende) the agreement is handled in, one agreement per case (opening it again with the same content answers the same agreement); the body’s first decision on its money is a decision on this case', format: 'uuid' })
+  @ApiProperty({ description: 'the case (ärende) the agreement is handled in, one agreement per case (opening it again with the same content answers the same agreement); the body’s first decision on its money is a decision on this case', format: 'uuid', example: 'd24b5d60-a626-540d-b71e-8df6cbfadd7d' })
   @IsUUID()
   caseId!: string;
 
@@ -163,7 +163,7 @@ export class AllocateActivityDto {
   @IsInt()
   amountOre!: number;
 
-  @ApiPropertyOptional({ enum: ACTIVITY_OWNERS, description: 'who carries it out (seed 000: Region, Kommunerna, Gemensamt)' })
+  @ApiPropertyOptional({ enum: ACTIVITY_OWNERS, description: 'who carries it out (seed 000: Region, Kommunerna, Gemensamt)', example: 'region' })
   @IsOptional()
   @IsIn(ACTIVITY_OWNERS)
   owner?: ActivityOwner;
@@ -175,7 +175,7 @@ export class AllocateActivityDto {
   @Matches(SLUG, { each: true, message: 'each organisation id is a slug' })
   recipientOrganisationIds?: string[];
 
-  @ApiProperty({ type: AuthorityDto, example: { delegationId: '5f0c1f0e-5f3a-5d6e-9a51-4b2f0d7a9c11' } })
+  @ApiProperty({ type: AuthorityDto, example: { delegationId: 'b47e93d8-7253-59ec-a98b-e5fd928c8b53' } })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -184,7 +184,7 @@ export class AllocateActivityDto {
 }
 
 export class ReallocationDto {
-  @ApiProperty({ enum: ['within_area', 'between_areas'] })
+  @ApiProperty({ enum: ['within_area', 'between_areas'], example: 'within_area' })
   @IsIn(['within_area', 'between_areas'])
   kind!: 'within_area' | 'between_areas';
 
@@ -193,24 +193,24 @@ export class ReallocationDto {
   @Matches(SLUG)
   areaId?: string;
 
-  @ApiPropertyOptional({ description: 'within_area', format: 'uuid' })
+  @ApiPropertyOptional({ description: 'within_area: the activity the money leaves', format: 'uuid', example: '01145cf3-1da5-5229-a806-d0b5c5d1b0da' })
   @ValidateIf((o: ReallocationDto) => o.kind === 'within_area')
   @IsString()
   @Length(1, 100)
   fromActivityId?: string;
 
-  @ApiPropertyOptional({ description: 'within_area', format: 'uuid' })
+  @ApiPropertyOptional({ description: 'within_area: the activity the money goes to', format: 'uuid', example: 'ab9503af-77e1-5028-9c4c-4dbb46c5a068' })
   @ValidateIf((o: ReallocationDto) => o.kind === 'within_area')
   @IsString()
   @Length(1, 100)
   toActivityId?: string;
 
-  @ApiPropertyOptional({ description: 'between_areas', example: 'vision-ehalsa' })
+  @ApiPropertyOptional({ description: 'between_areas: the area the money leaves, e.g. vision-ehalsa' })
   @ValidateIf((o: ReallocationDto) => o.kind === 'between_areas')
   @Matches(SLUG)
   fromAreaId?: string;
 
-  @ApiPropertyOptional({ description: 'between_areas', example: 'ambulans' })
+  @ApiPropertyOptional({ description: 'between_areas: the area the money goes to, e.g. ambulans' })
   @ValidateIf((o: ReallocationDto) => o.kind === 'between_areas')
   @Matches(SLUG)
   toAreaId?: string;
@@ -219,7 +219,7 @@ export class ReallocationDto {
   @IsInt()
   amountOre!: number;
 
-  @ApiProperty({ type: AuthorityDto })
+  @ApiProperty({ type: AuthorityDto, example: { delegationId: 'b47e93d8-7253-59ec-a98b-e5fd928c8b53' } })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -228,7 +228,7 @@ export class ReallocationDto {
 }
 
 export class ReportOutcomeDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '01145cf3-1da5-5229-a806-d0b5c5d1b0da' })
   @IsString()
   @Length(1, 100)
   activityId!: string;

@@ -16,7 +16,10 @@ import { IsCalendarDate } from '../platform/http/validators';
 import { DOCUMENT_KINDS, DocumentKind } from './cases.events';
 
 export class SecrecyDto {
-  @ApiPropertyOptional({ description: 'the provision of OSL (2009:400) the secrecy rests on (CASE-SECRECY-GROUND)', example: 'OSL 25 kap. 1 §' })
+  @ApiProperty({
+    description: 'the provision of OSL (2009:400) the secrecy rests on; a marking without one is refused (422 CASE-SECRECY-GROUND)',
+    example: 'OSL 25 kap. 1 §',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

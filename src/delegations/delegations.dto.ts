@@ -40,14 +40,14 @@ export class DelegateDto {
 }
 
 export class DelegationScopeDto {
-  @ApiProperty({ description: 'the agreement (överenskommelse) the delegation covers', example: '7d1f5a0e-3c2b-5e4d-8a1f-0b9c8d7e6f5a' })
+  @ApiProperty({ description: 'the agreement (överenskommelse) the delegation covers', example: '735ca15a-daa8-5a36-b5e8-849f42d0f85c' })
   @IsString()
   @Length(1, 100)
   agreementId!: string;
 
   @ApiProperty({
     description: 'development areas (utvecklingsområden) covered',
-    example: ['nara-vard', 'medarbetare', 'vision-ehalsa', 'ambulanssjukvard'],
+    example: ['nara-vard', 'medarbetare', 'vision-ehalsa', 'ambulans'],
   })
   @IsArray()
   @ArrayNotEmpty()
@@ -117,18 +117,29 @@ export class DelegationTermsDto {
   @Type(() => DelegationScopeDto)
   scope!: DelegationScopeDto;
 
-  @ApiPropertyOptional({ description: 'most a single decision may move, in öre (integer); absent or null = no limit', example: 500000000, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'most a single decision may move, in öre (integer); absent or null = no limit',
+    example: 500000000,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   amountLimitOre?: number | null;
 
-  @ApiProperty({ description: 'first valid day (Swedish date, inclusive)', example: '2022-03-15' })
+  @ApiProperty({ type: String, format: 'date', description: 'first valid day (Swedish date, inclusive); not before the decision’s date', example: '2022-03-24' })
   @IsCalendarDate()
   validFrom!: string;
 
-  @ApiPropertyOptional({ description: 'last valid day (Swedish date, inclusive); absent = until revoked', example: '2022-12-31', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'last valid day (Swedish date, inclusive); absent or null = until revoked',
+    example: '2022-12-31',
+  })
   @IsOptional()
   @IsCalendarDate()
   validUntil?: string | null;
@@ -145,7 +156,7 @@ export class UrgentDecisionDto {
   @Length(1, 5000)
   decisionText!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'the case (ärende) decided, if any' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'the case (ärende) decided, if any', example: 'd24b5d60-a626-540d-b71e-8df6cbfadd7d' })
   @IsOptional()
   @IsString()
   @Length(1, 100)

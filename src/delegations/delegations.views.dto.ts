@@ -12,8 +12,8 @@ class DelegateView {
 }
 
 class ScopeView {
-  @ApiProperty({ example: '7d1f5a0e-3c2b-5e4d-8a1f-0b9c8d7e6f5a' }) agreementId!: string;
-  @ApiProperty({ example: ['nara-vard', 'medarbetare', 'vision-ehalsa', 'ambulanssjukvard'] }) areaIds!: string[];
+  @ApiProperty({ format: 'uuid', example: '735ca15a-daa8-5a36-b5e8-849f42d0f85c' }) agreementId!: string;
+  @ApiProperty({ example: ['nara-vard', 'medarbetare', 'vision-ehalsa', 'ambulans'] }) areaIds!: string[];
   @ApiProperty({ enum: DELEGABLE_KINDS, isArray: true, example: ['decide_activities', 'reallocate_within_area'] }) kinds!: string[];
 }
 
@@ -24,9 +24,9 @@ class VersionTermsView {
   @ApiProperty({ example: 'regionstyrelsen' }) bodyId!: string;
   @ApiProperty({ type: DelegateView }) delegate!: DelegateView;
   @ApiProperty({ type: ScopeView }) scope!: ScopeView;
-  @ApiProperty({ nullable: true, type: Number, example: 500000000, description: 'öre per decision; null = no limit' }) amountLimitOre!: number | null;
-  @ApiProperty({ example: '2022-03-15' }) validFrom!: string;
-  @ApiProperty({ nullable: true, type: String, example: '2022-12-31' }) validUntil!: string | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 500000000, description: 'öre per decision; null = no limit' }) amountLimitOre!: number | null;
+  @ApiProperty({ format: 'date', example: '2022-03-24' }) validFrom!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2022-12-31' }) validUntil!: string | null;
   @ApiProperty({ type: BodyDecisionRefDto }) decision!: BodyDecisionRefDto;
 }
 
@@ -35,13 +35,13 @@ export class DelegationVersionView extends VersionTermsView {
 }
 
 export class VersionRecordView extends VersionTermsView {
-  @ApiProperty({ nullable: true, type: String, example: '2022-03-15', description: 'the date of the decision behind this version' }) decidedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2022-03-22', description: 'the date of the decision behind this version' }) decidedOn!: string | null;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ example: 'sara.sekreterare' }) recordedBy!: string;
 }
 
 class ReportedView {
-  @ApiProperty({ example: '0b8e7c1e-5d1a-5c3e-9f4e-2a1d3c4b5a6f' }) meetingId!: string;
+  @ApiProperty({ format: 'uuid', example: '7e418945-9988-5e2d-ba91-6a21ea1324d8' }) meetingId!: string;
   @ApiProperty({ example: 15 }) paragraph!: number;
   @ApiProperty({ example: '2022-06-14' }) reportedOn!: string;
 }

@@ -77,18 +77,18 @@ export class ConveneMeetingDto {
 }
 
 export class AddAgendaItemDto {
-  @ApiProperty({ format: 'uuid', description: 'a case ready for the agenda' })
+  @ApiProperty({ format: 'uuid', description: 'a case ready for the agenda', example: 'd24b5d60-a626-540d-b71e-8df6cbfadd7d' })
   @IsUUID()
   caseId!: string;
 }
 
 export class PresentDto {
-  @ApiProperty({ example: 'nils.ersattare' })
+  @ApiProperty({ example: 'lars.ersattare', description: 'a member or deputy of the body' })
   @IsString()
   @Length(1, 100)
   userId!: string;
 
-  @ApiPropertyOptional({ example: 'karin.ledamot', description: 'for a serving deputy: the absent ordinary member' })
+  @ApiPropertyOptional({ example: 'nils.ledamot', description: 'for a serving deputy: the absent ordinary member' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -96,7 +96,16 @@ export class PresentDto {
 }
 
 export class AttendanceDto {
-  @ApiProperty({ type: [PresentDto] })
+  @ApiProperty({
+    type: [PresentDto],
+    example: [
+      { userId: 'eva.ordforande' },
+      { userId: 'olof.ledamot' },
+      { userId: 'karin.ledamot' },
+      { userId: 'maria.justerare' },
+      { userId: 'lars.ersattare', servingFor: 'nils.ledamot' },
+    ],
+  })
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -105,18 +114,18 @@ export class AttendanceDto {
 }
 
 export class ConflictOfInterestDto {
-  @ApiProperty({ example: 'lars.ledamot' })
+  @ApiProperty({ example: 'karin.ledamot', description: 'a present member' })
   @IsString()
   @Length(1, 100)
   userId!: string;
 
-  @ApiProperty({ example: 'Styrelseledamot i ett bolag som får medel enligt förslaget' })
+  @ApiProperty({ example: 'Närstående är verksamhetschef inom Division Nära vård.' })
   @IsString()
   @Length(2, 1000)
   reason!: string;
 
   @ApiPropertyOptional({
-    example: 'lars.ersattare',
+    example: 'sofia.ersattare',
     description: 'a present deputy, not already serving, who takes the member’s place for this item only (counts for its quorum)',
   })
   @IsOptional()
@@ -126,8 +135,8 @@ export class ConflictOfInterestDto {
 }
 
 export class VotesDto {
-  @ApiProperty({ example: 9 }) @IsInt() @Min(0) yes!: number;
-  @ApiProperty({ example: 2 }) @IsInt() @Min(0) no!: number;
+  @ApiProperty({ example: 4 }) @IsInt() @Min(0) yes!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(0) no!: number;
   @ApiProperty({ example: 0 }) @IsInt() @Min(0) abstained!: number;
 }
 
@@ -136,24 +145,29 @@ export class DecisionDto {
   @IsIn(OUTCOMES)
   outcome!: (typeof OUTCOMES)[number];
 
-  @ApiPropertyOptional({ description: 'required for approved_with_amendments', example: 'Utvecklingsområde 4 tillförs 500 000 kr från område 1.' })
+  @ApiPropertyOptional({
+    description: 'required for, and only for, approved_with_amendments; e.g. "Utvecklingsområde 4 tillförs 500 000 kr från område 1."',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 5000)
   amendments?: string;
 
-  @ApiPropertyOptional({ description: 'required for referred_back: what is to be completed', example: 'Komplettera med konsekvensanalys för barn.' })
+  @ApiPropertyOptional({ description: 'required for, and only for, referred_back: what is to be completed, e.g. "Komplettera med konsekvensanalys för barn."' })
   @IsOptional()
   @IsString()
   @Length(1, 5000)
   completionRequired?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'for postponed: the meeting it is postponed to' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'for, and only for, postponed: a later, still open meeting of the same body (a meeting id such as the demo’s 7e418945-9988-5e2d-ba91-6a21ea1324d8)',
+  })
   @IsOptional()
   @IsUUID()
   postponedToMeetingId?: string;
 
-  @ApiPropertyOptional({ type: VotesDto })
+  @ApiPropertyOptional({ type: VotesDto, description: 'no more votes than participants; the votes must carry the outcome (MEETING-VOTES)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => VotesDto)
@@ -161,7 +175,7 @@ export class DecisionDto {
 }
 
 export class ReservationDto {
-  @ApiProperty({ example: 'lars.ledamot' })
+  @ApiProperty({ example: 'olof.ledamot' })
   @IsString()
   @Length(1, 100)
   userId!: string;
@@ -181,7 +195,11 @@ export class ReservationReasonsDto {
 }
 
 export class DelegatedDecisionReportDto {
-  @ApiProperty({ type: [String], description: 'unreported decisions on the body’s delegation register (KL 6:40)' })
+  @ApiProperty({
+    type: [String],
+    description: 'unreported decisions on the body’s delegation register (KL 6:40)',
+    example: ['2a410b77-d19f-521e-ac63-a9beef3d1f23', '74dadb70-2f5f-57da-8452-f532a618f461', '5674e356-b1ce-5c67-9b96-94ba32f191e8'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -232,7 +250,7 @@ export class CancellationDto {
 }
 
 export class AdjustersDto {
-  @ApiProperty({ type: [String], example: ['lars.ledamot'], description: 'the members who now adjust the protocol with the chair' })
+  @ApiProperty({ type: [String], example: ['olof.ledamot'], description: 'the members who now adjust the protocol with the chair' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)

@@ -9,8 +9,8 @@ class MemberView {
 }
 
 class AttendeeView {
-  @ApiProperty({ example: 'nils.ersattare' }) userId!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'karin.ledamot', description: 'the absent ordinary member a deputy serves for' })
+  @ApiProperty({ example: 'lars.ersattare' }) userId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'nils.ledamot', description: 'the absent ordinary member a deputy serves for' })
   servingFor!: string | null;
 }
 
@@ -27,20 +27,20 @@ class AttendanceView extends QuorumView {
 }
 
 class ConflictView {
-  @ApiProperty({ example: 'lars.ledamot' }) userId!: string;
-  @ApiProperty({ example: 'Styrelseledamot i mottagande bolag' }) reason!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'greta.ersattare', description: 'the deputy who takes the member’s place for this item only' })
+  @ApiProperty({ example: 'karin.ledamot' }) userId!: string;
+  @ApiProperty({ example: 'Närstående är verksamhetschef inom Division Nära vård.' }) reason!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'sofia.ersattare', description: 'the deputy who takes the member’s place for this item only' })
   replacedBy!: string | null;
 }
 
 class VotesView {
-  @ApiProperty({ example: 9 }) yes!: number;
-  @ApiProperty({ example: 2 }) no!: number;
+  @ApiProperty({ example: 4 }) yes!: number;
+  @ApiProperty({ example: 1 }) no!: number;
   @ApiProperty({ example: 0 }) abstained!: number;
 }
 
 class ReservationView {
-  @ApiProperty({ example: 'lars.ledamot' }) userId!: string;
+  @ApiProperty({ example: 'olof.ledamot' }) userId!: string;
   @ApiProperty({ type: String, nullable: true, example: 'Till förmån för eget förslag' }) reason!: string | null;
   @ApiProperty({ format: 'date-time' }) enteredAt!: string;
   @ApiProperty({ type: String, nullable: true, description: 'written reasons, accepted until the adjustment' }) writtenReasons!: string | null;
