@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiActor, ApiProblems } from '../platform/http/openapi';
 import { Ctx, RequestContext } from '../platform/http/request-context';
@@ -90,6 +90,32 @@ export class AgreementsController {
   @ApiOperation({ operationId: 'reallocate', summary: 'Omfördela inom eller mellan utvecklingsområden (reallocate within or between areas)' })
   @IdempotencyKey()
   @ApiResponse({ status: 201, type: ReallocationDecided })
+  @ApiBody({
+    type: ReallocationDto,
+    examples: {
+      inomOmrade: {
+        summary: 'Inom ett utvecklingsområde, av regiondirektören (delegation)',
+        value: {
+          kind: 'within_area',
+          areaId: 'vision-ehalsa',
+          fromActivityId: '01145cf3-1da5-5229-a806-d0b5c5d1b0da',
+          toActivityId: 'ab9503af-77e1-5028-9c4c-4dbb46c5a068',
+          amountOre: 100_000_000,
+          authority: { delegationId: 'b47e93d8-7253-59ec-a98b-e5fd928c8b53' },
+        },
+      },
+      mellanOmraden: {
+        summary: 'Mellan utvecklingsområden, av regionstyrelsen (§)',
+        value: {
+          kind: 'between_areas',
+          fromAreaId: 'vision-ehalsa',
+          toAreaId: 'ambulans',
+          amountOre: 100_000_000,
+          authority: { decision: { meetingId: '7e418945-9988-5e2d-ba91-6a21ea1324d8', paragraph: 1 } },
+        },
+      },
+    },
+  })
   @ApiProblems(400, 401, 404, 409, 422)
   reallocate(
     @agreementId() id: string,

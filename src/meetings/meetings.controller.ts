@@ -1,6 +1,6 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiActor, ApiProblems } from '../platform/http/openapi';
 import { Ctx, RequestContext } from '../platform/http/request-context';
@@ -108,6 +108,16 @@ export class MeetingsController {
 
   @Post(':meetingId/items/:itemId/decision')
   @Changes('decideItem', 'Besluta i ärendet och ge det en paragraf (decide an item)')
+  @ApiBody({
+    type: DecisionDto,
+    examples: {
+      bifall: { summary: 'Bifall (approve)', value: { outcome: 'approved', votes: { yes: 4, no: 1, abstained: 0 } } },
+      andring: { summary: 'Bifall med ändring', value: { outcome: 'approved_with_amendments', amendments: 'Fördelningen till område 4 höjs till 9 000 000 kr.' } },
+      avslag: { summary: 'Avslag (reject)', value: { outcome: 'rejected' } },
+      aterremiss: { summary: 'Återremiss (refer back)', value: { outcome: 'referred_back', completionRequired: 'Komplettera med konsekvenser för barn och jämställdhet.' } },
+      bordlaggning: { summary: 'Bordläggning (postpone)', value: { outcome: 'postponed' } },
+    },
+  })
   decide(
     @Param('meetingId', uuid()) meetingId: string,
     @Param('itemId', uuid()) itemId: string,
