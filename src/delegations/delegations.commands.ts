@@ -57,8 +57,30 @@ export function readModel(state: RegisterState, delegationId: string): Delegatio
 
 /**
  * Grant, amend and revoke write only the register; the body's decision behind each is read fresh
- * from its meeting and handed to the decider, which checks it (DECISION-AUTHORITY).
+ * from its meeting and handed to the decider, which checks it (DECISION-AUTHORITY). Granting and
+ * amending record the same terms, resting also on the agreement the scope names, read fresh too.
  */
+async function recordTerms(
+  pipeline: CommandPipeline,
+  decisions: BodyDecisions,
+  type: 'GrantDelegation' | 'AmendDelegation',
+  delegationId: string,
+  request: DelegationTermsDto,
+  envelope: CommandEnvelope,
+): Promise<DelegationReadModel> {
+  const organisationId = envelope.actor.organisationId;
+  const command = terms(request);
+  const decisionFact = await decisions.bodyDecision(organisationId, command.decision);
+  const agreement = await agreementFacts(pipeline, command.scope.agreementId);
+  const { state } = await pipeline.execute(
+    delegationDecider,
+    delegationsStreamId(organisationId),
+    { type, delegationId, organisationId, ...command, decisionFact, agreement },
+    envelope,
+  );
+  return readModel(state, delegationId);
+}
+
 @CommandHandler(GrantDelegationCommand)
 export class GrantDelegationHandler implements ICommandHandler<GrantDelegationCommand, Outcome<DelegationReadModel>> {
   constructor(
@@ -68,19 +90,9 @@ export class GrantDelegationHandler implements ICommandHandler<GrantDelegationCo
   ) {}
 
   execute({ request, envelope }: GrantDelegationCommand): Promise<Outcome<DelegationReadModel>> {
-    return this.idempotency.run(envelope, request, async () => {
-      const organisationId = envelope.actor.organisationId;
-      const delegationId = deterministicId(organisationId, envelope.commandId, 'delegation');
-      const command = terms(request);
-      const decisionFact = await this.decisions.bodyDecision(organisationId, command.decision);
-      const agreement = await agreementFacts(this.pipeline, command.scope.agreementId);
-      const { state } = await this.pipeline.execute(
-        delegationDecider,
-        delegationsStreamId(organisationId),
-        { type: 'GrantDelegation', delegationId, organisationId, ...command, decisionFact, agreement },
-        envelope,
-      );
-      return readModel(state, delegationId);
+    return this.idempotency.run(envelope, request, () => {
+      const delegationId = deterministicId(envelope.actor.organisationId, envelope.commandId, 'delegation');
+      return recordTerms(this.pipeline, this.decisions, 'GrantDelegation', delegationId, request, envelope);
     });
   }
 }
@@ -94,19 +106,9 @@ export class AmendDelegationHandler implements ICommandHandler<AmendDelegationCo
   ) {}
 
   execute({ delegationId, request, envelope }: AmendDelegationCommand): Promise<Outcome<DelegationReadModel>> {
-    return this.idempotency.run(envelope, { delegationId, request }, async () => {
-      const organisationId = envelope.actor.organisationId;
-      const command = terms(request);
-      const decisionFact = await this.decisions.bodyDecision(organisationId, command.decision);
-      const agreement = await agreementFacts(this.pipeline, command.scope.agreementId);
-      const { state } = await this.pipeline.execute(
-        delegationDecider,
-        delegationsStreamId(organisationId),
-        { type: 'AmendDelegation', delegationId, organisationId, ...command, decisionFact, agreement },
-        envelope,
-      );
-      return readModel(state, delegationId);
-    });
+    return this.idempotency.run(envelope, { delegationId, request }, () =>
+      recordTerms(this.pipeline, this.decisions, 'AmendDelegation', delegationId, request, envelope),
+    );
   }
 }
 
