@@ -16,7 +16,7 @@ import {
   requireUnsettled,
   retried,
 } from './agreements.rules';
-import { AgreementState, allocatedIn, budgetedTotal, evolveAgreement, initialAgreementState, OpenedAgreement, spentTotal } from './agreement.state';
+import { activitiesIn, AgreementState, allocatedIn, budgetedTotal, evolveAgreement, initialAgreementState, OpenedAgreement, spentTotal } from './agreement.state';
 
 export type { AllocateActivity, AuthorityEvidence, ReallocateBetweenAreas, ReallocateWithinArea } from './agreement.allocation';
 
@@ -125,9 +125,7 @@ function setBudgets(command: SetAreaBudgets, state: OpenedAgreement, context: De
 /** The repayment as the ledger stands: total less everything spent, area by area. */
 function repaymentFigures(state: OpenedAgreement): RepaymentFigures {
   const areas = state.areas.map((a) => {
-    const spentOre = Object.values(state.activities)
-      .filter((x) => x.areaId === a.areaId)
-      .reduce((sum, x) => sum + x.spentOre, 0);
+    const spentOre = activitiesIn(state, a.areaId).reduce((sum, x) => sum + x.spentOre, 0);
     return { areaId: a.areaId, budgetOre: a.budgetOre, spentOre, unspentOre: a.budgetOre - spentOre };
   });
   const spentOre = spentTotal(state);

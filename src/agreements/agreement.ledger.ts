@@ -1,5 +1,5 @@
 import { AgreementEvent } from './agreements.events';
-import { activitiesIn, allocatedIn, budgetedTotal, OpenedAgreement, spentTotal } from './agreement.state';
+import { activitiesIn, allocatedIn, AreaState, budgetedTotal, OpenedAgreement, spentTotal } from './agreement.state';
 import { ActivityLedger, AgreementLedger, AgreementLedgerSummary, AreaLedger, HistoryEntry } from './agreements.views';
 import { formatKronor as kr } from './money';
 
@@ -73,8 +73,8 @@ function historyEntry(event: AgreementEvent, revision: number, state: OpenedAgre
   };
 }
 
-function areaLedger(state: OpenedAgreement, areaId: string): AreaLedger {
-  const area = state.areas.find((a) => a.areaId === areaId)!;
+function areaLedger(state: OpenedAgreement, area: AreaState): AreaLedger {
+  const { areaId } = area;
   const activities: ActivityLedger[] = activitiesIn(state, areaId).map((a) => ({
     activityId: a.activityId,
     areaId: a.areaId,
@@ -125,7 +125,7 @@ export function toLedgerSummary(state: OpenedAgreement, revision: number): Agree
     ...money('unbudgeted', state.totalOre - budgetedOre),
     ...money('allocated', state.areas.reduce((sum, a) => sum + allocatedIn(state, a.areaId), 0)),
     ...money('spent', spentTotal(state)),
-    areas: state.areas.map((a) => areaLedger(state, a.areaId)),
+    areas: state.areas.map((a) => areaLedger(state, a)),
     repayment: repayment && {
       computedOn: repayment.computedOn,
       ...money('repayment', repayment.repaymentOre),

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiActor, ApiProblems } from '../platform/http/openapi';
+import { ApiActor, ApiIdempotencyKey, ApiProblems } from '../platform/http/openapi';
 import { Ctx, RequestContext } from '../platform/http/request-context';
 import { Outcome } from '../platform/idempotency';
 import {
@@ -18,7 +18,6 @@ import {
 import { AllocateActivityDto, OpenAgreementDto, ReallocationDto, ReportingBackDto, ReportOutcomeDto, SetAreaBudgetsDto } from './agreements.dto';
 import { ActivityDecided, AgreementLedger, AgreementLedgerSummary, ReallocationDecided } from './agreements.views';
 
-const IdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' });
 const agreementId = () => Param('agreementId', new ParseUUIDPipe());
 
 @ApiTags('Överenskommelser (agreements)')
@@ -39,7 +38,7 @@ export class AgreementsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ operationId: 'openAgreement', summary: 'Registrera överenskommelse med staten (open an agreement: total, development areas, dates)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 409, 422)
   async open(@Body() body: OpenAgreementDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementLedgerSummary> {
@@ -58,7 +57,7 @@ export class AgreementsController {
 
   @Put(':agreementId/area-budgets')
   @ApiOperation({ operationId: 'setAreaBudgets', summary: 'Budget per utvecklingsområde enligt nämndens beslut (area budgets by the body’s decision)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 404, 409, 422)
   setAreaBudgets(
@@ -73,7 +72,7 @@ export class AgreementsController {
   @Post(':agreementId/activities')
   @HttpCode(201)
   @ApiOperation({ operationId: 'allocateActivity', summary: 'Besluta aktivitet med belopp (allocate money to an activity, by delegation or the body’s decision)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: ActivityDecided })
   @ApiProblems(400, 401, 404, 409, 422)
   allocate(
@@ -88,7 +87,7 @@ export class AgreementsController {
   @Post(':agreementId/reallocations')
   @HttpCode(201)
   @ApiOperation({ operationId: 'reallocate', summary: 'Omfördela inom eller mellan utvecklingsområden (reallocate within or between areas)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: ReallocationDecided })
   @ApiBody({
     type: ReallocationDto,
@@ -129,7 +128,7 @@ export class AgreementsController {
   @Post(':agreementId/outcomes')
   @HttpCode(201)
   @ApiOperation({ operationId: 'reportOutcome', summary: 'Rapportera utfall för en aktivitet (report an activity’s cumulative outcome)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 404, 409, 422)
   reportOutcome(
@@ -144,7 +143,7 @@ export class AgreementsController {
   @Post(':agreementId/repayment')
   @HttpCode(201)
   @ApiOperation({ operationId: 'computeRepayment', summary: 'Beräkna återbetalning efter sista användningsdag (compute the repayment after the use deadline)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 404, 409, 422)
   computeRepayment(@agreementId() id: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementLedgerSummary> {
@@ -154,7 +153,7 @@ export class AgreementsController {
   @Post(':agreementId/reporting-back')
   @HttpCode(201)
   @ApiOperation({ operationId: 'recordReportingBack', summary: 'Registrera återrapportering till staten (record the reporting back)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: AgreementLedgerSummary })
   @ApiProblems(400, 401, 404, 409, 422)
   recordReportingBack(

@@ -1,7 +1,7 @@
 import { swedishDate } from '../calendar/swedish-calendar';
 import { Actor } from '../platform/actor';
 import type { AttachDocument, RecordPreparation, WriteOfficialReport } from './case.decider';
-import { CaseState, CaseStatus, requireCase, requireStatus } from './case.state';
+import { CaseState, CaseStatus, requireCase, requirePreparer, requireStatus } from './case.state';
 import { CaseEvent, OfficialReport } from './cases.events';
 import { refuse } from './cases.rules';
 
@@ -85,7 +85,7 @@ export function writeOfficialReport(command: WriteOfficialReport, state: CaseSta
  */
 export function recordPreparation(command: RecordPreparation, state: CaseState, actor: Actor, now: Date): CaseEvent[] {
   const file = requireCase(state, actor);
-  if (actor.role !== 'case_officer' && actor.role !== 'committee_secretary') throw refuse.preparationRole(actor.role);
+  requirePreparer(actor);
   const { bodyId, date, statement, body } = command;
   if (file.preparations.some((p) => p.bodyId === bodyId && p.date === date && p.statement === statement)) return [];
   requireStatus(file, ['in_preparation'], { sv: 'föra in beredning', en: 'record preparation' });

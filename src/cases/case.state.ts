@@ -115,3 +115,8 @@ export function requireCase(state: CaseState, actor: Actor): CaseFile {
 export function requireStatus(file: CaseFile, allowed: readonly CaseStatus[], action: Action): void {
   if (!allowed.includes(file.status)) throw refuse.status(file.status, action, allowed);
 }
+
+/** CASE-PREPARATION-ROLE: preparation is recorded, and the case made ready, by a case officer or committee secretary. */
+export function requirePreparer(actor: Actor): void {
+  if (actor.role !== 'case_officer' && actor.role !== 'committee_secretary') throw refuse.preparationRole(actor.role);
+}

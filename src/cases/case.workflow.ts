@@ -1,13 +1,13 @@
 import { Actor } from '../platform/actor';
 import type { Close, PlaceOnAgenda, RecordItemOutcome, RemoveFromAgenda, Withdraw } from './case.decider';
-import { requireCase, requireStatus, CaseState } from './case.state';
+import { requireCase, requirePreparer, requireStatus, CaseState } from './case.state';
 import { CaseEvent } from './cases.events';
 import { refuse } from './cases.rules';
 
 /** CASE-PREPARATION-ROLE, CASE-REPORT-REQUIRED: the case officer (or the secretary) says the case can go to the body. */
 export function markReadyForAgenda(state: CaseState, actor: Actor, now: Date): CaseEvent[] {
   const file = requireCase(state, actor);
-  if (actor.role !== 'case_officer' && actor.role !== 'committee_secretary') throw refuse.preparationRole(actor.role);
+  requirePreparer(actor);
   if (file.status === 'ready_for_agenda') return [];
   if (!file.report && file.status === 'registered') throw refuse.reportRequired();
   requireStatus(file, ['in_preparation'], { sv: 'anmäla ärendet klart för föredragning', en: 'mark the case ready for the agenda' });

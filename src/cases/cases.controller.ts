@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Outcome } from '../platform/idempotency';
-import { ApiActor, ApiProblems } from '../platform/http/openapi';
+import { ApiActor, ApiIdempotencyKey, ApiProblems } from '../platform/http/openapi';
 import { Ctx, RequestContext } from '../platform/http/request-context';
 import { CaseView, RegisterCaseDto } from './cases.dto';
 import { GetCaseByDiaryNumberQuery, GetCaseQuery, RegisterCaseCommand } from './cases.commands';
 import { CaseRequest, ChangeCaseCommand } from './case-workflow.commands';
 import { AttachDocumentDto, ReasonDto, RecordPreparationDto, WriteOfficialReportDto } from './case-workflow.dto';
-
-const IdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' });
 
 @ApiTags('Ärenden (cases)')
 @ApiActor()
@@ -27,7 +25,7 @@ export class CasesController {
     operationId: 'registerCase',
     summary: 'Registrera ärende (register a case) and get its diary number',
   })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: CaseView })
   @ApiProblems(400, 401, 409, 422)
   async register(
@@ -62,7 +60,7 @@ export class CasesController {
   @Post(':caseId/documents')
   @HttpCode(201)
   @ApiOperation({ operationId: 'attachCaseDocument', summary: 'Registrera handling i ärendet (attach a document, optionally marked secret)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: CaseView })
   @ApiProblems(400, 401, 404, 409, 422)
   attachDocument(
@@ -76,7 +74,7 @@ export class CasesController {
 
   @Put(':caseId/report')
   @ApiOperation({ operationId: 'writeOfficialReport', summary: 'Skriv eller revidera tjänsteskrivelsen (write or revise the official report)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: CaseView })
   @ApiProblems(400, 401, 404, 409, 422)
   writeReport(
@@ -91,7 +89,7 @@ export class CasesController {
   @Post(':caseId/preparations')
   @HttpCode(201)
   @ApiOperation({ operationId: 'recordCasePreparation', summary: 'För in beredning (record preparation in a council or committee)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: CaseView })
   @ApiProblems(400, 401, 404, 409, 422)
   recordPreparation(
@@ -106,7 +104,7 @@ export class CasesController {
   @Post(':caseId/ready')
   @HttpCode(200)
   @ApiOperation({ operationId: 'markCaseReadyForAgenda', summary: 'Anmäl ärendet klart för föredragningslistan (mark ready for the agenda)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: CaseView })
   @ApiProblems(400, 401, 404, 409, 422)
   markReady(
@@ -120,7 +118,7 @@ export class CasesController {
   @Post(':caseId/withdraw')
   @HttpCode(200)
   @ApiOperation({ operationId: 'withdrawCase', summary: 'Återkalla ärendet (withdraw the case before a decision)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: CaseView })
   @ApiProblems(400, 401, 404, 409, 422)
   withdraw(
@@ -135,7 +133,7 @@ export class CasesController {
   @Post(':caseId/close')
   @HttpCode(200)
   @ApiOperation({ operationId: 'closeCase', summary: 'Avsluta ärendet (close a decided or withdrawn case)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: CaseView })
   @ApiProblems(400, 401, 404, 409, 422)
   close(

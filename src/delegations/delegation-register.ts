@@ -38,12 +38,12 @@ export class DelegationRegister {
   ) {}
 
   /**
-   * the version in effect at `at` (default: now) — the latest recorded by then that is valid from
-   * that Swedish date on, else the latest recorded — with `revokedAt` set if revoked; or null
+   * the version in effect now — the latest recorded by now that is valid from today's Swedish date
+   * on, else the latest recorded — with `revokedAt` set if revoked; or null
    */
-  async versionInForce(organisationId: string, delegationId: string, at?: Date): Promise<DelegationVersion | null> {
+  async versionInForce(organisationId: string, delegationId: string): Promise<DelegationVersion | null> {
     const { state } = await this.pipeline.load(delegationDecider, delegationsStreamId(organisationId));
-    return versionInForce(state, delegationId, at ?? this.clock.now());
+    return versionInForce(state, delegationId, this.clock.now());
   }
 
   /** idempotent by delegatedDecisionId; never refuses (the mandate was checked by the agreement decider with checkMandate) */

@@ -1,10 +1,11 @@
 import { OrderedMap } from 'immutable';
 import { BodyDecisionFact, BodyDecisionRef, requireBodyDecision } from '../meetings/decision-authority';
+import { READ_ONLY_ROLES } from '../platform/access.rules';
 import { Actor } from '../platform/actor';
 import { Decider } from '../platform/decider';
 import { NotFound } from '../platform/errors';
 import { DelegationEvent } from './delegation.events';
-import { checkTerms, DelegationTerms, DelegationTermsRequest, READ_ONLY_ROLES, refuse } from './delegation.rules';
+import { checkTerms, DelegationTerms, DelegationTermsRequest, refuse } from './delegation.rules';
 import { DelegationEntry, RegisterEntry, RegisterState, requireNewDecision, sameRef, startOfSwedishDay, VersionRecord } from './delegation.state';
 import { evolveWithdrawn, markReported, MarkReported, withdrawReport, WithdrawReport } from './delegation.reporting';
 import { DelegatedDecisionRecord } from './mandate';
@@ -242,7 +243,7 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
         return [{ type: 'DelegatedDecisionRecorded', data: { ...record, bodyId: entry.bodyId } }];
       }
       case 'RecordUrgentDecision': {
-        // KL-6-39: the chair of this body, no one else, and acting as themself — not in a role that only reads
+        // KL-6-39: the chair of this body, no one else, and acting as themself — not in a role that only reads (ROLE-READ-ONLY's roles)
         if (command.chairUserId === null || actor.userId !== command.chairUserId) throw refuse.notChair(command.bodyId, actor.userId);
         if (READ_ONLY_ROLES.includes(actor.role)) throw refuse.readOnlyRole(command.bodyId, actor.userId, actor.role);
         const { type: _type, chairUserId: _chair, caseFound, ...data } = command;

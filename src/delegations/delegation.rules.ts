@@ -146,9 +146,6 @@ export function checkReportable(bodyId: string, unreported: DelegatedDecisionVie
  */
 export const SINGLE_HOLDER_ROLES: readonly Role[] = ['regional_director'];
 
-/** KL-6-39: roles that only read; an urgent decision is the chair's own act, never taken in one of them. */
-export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'recipient'];
-
 /** The terms of a delegation as the body's decision states them, before KL-6-37 and KL-6-38 are checked. */
 export interface DelegationTermsRequest {
   delegates: Array<{ userId?: string; role?: Role }>;

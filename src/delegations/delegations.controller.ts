@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiActor, ApiProblems } from '../platform/http/openapi';
+import { ApiActor, ApiIdempotencyKey, ApiProblems } from '../platform/http/openapi';
 import { Ctx, RequestContext } from '../platform/http/request-context';
 import { Outcome } from '../platform/idempotency';
 import { RegisterEntry } from './delegation.decider';
@@ -12,8 +12,6 @@ import { DelegationTermsDto, ListDelegationsQuery as ListQuery, RegisterQuery, R
 import { BodyRegister, GetDelegationQuery, ListBodyDecisionsQuery, ListDelegationsQuery } from './delegations.queries';
 import { BodyRegisterView, DelegationListView, DelegationView, RegisterDecisionView } from './delegations.views.dto';
 import { DelegationVersion } from './mandate';
-
-const IdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' });
 
 @ApiTags('Delegation (delegations)')
 @ApiActor()
@@ -36,7 +34,7 @@ export class DelegationsController {
     operationId: 'grantDelegation',
     summary: 'För in delegation enligt nämndens justerade beslut (record a delegation granted by the body’s adjusted decision)',
   })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: DelegationView })
   @ApiProblems(400, 401, 409, 422)
   async grant(@Body() body: DelegationTermsDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<DelegationReadModel> {
@@ -47,7 +45,7 @@ export class DelegationsController {
 
   @Put('delegations/:delegationId')
   @ApiOperation({ operationId: 'amendDelegation', summary: 'Ändra delegation: ny version enligt nytt beslut (amend a delegation: a new version)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: DelegationView })
   @ApiProblems(400, 401, 404, 409, 422)
   amend(
@@ -62,7 +60,7 @@ export class DelegationsController {
   @Post('delegations/:delegationId/revocation')
   @HttpCode(200)
   @ApiOperation({ operationId: 'revokeDelegation', summary: 'Återkalla delegation (revoke a delegation)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: DelegationView })
   @ApiProblems(400, 401, 404, 409, 422)
   revoke(
@@ -110,7 +108,7 @@ export class DelegationsController {
     operationId: 'recordUrgentDecision',
     summary: 'Ordförandebeslut i brådskande ärende (KL 6:39) (the chair decides an urgent matter)',
   })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: RegisterDecisionView })
   @ApiProblems(400, 401, 404, 409, 422)
   urgent(

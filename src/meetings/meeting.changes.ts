@@ -4,7 +4,7 @@ import { MeetingEvent, MeetingMember } from './meeting.events';
 import { requireNotCancelled, requireOpen } from './meeting.items';
 import { noticeDueBy } from './meeting.protocol';
 import { refuse } from './meeting.rules';
-import { Adjustment, Convened, requireItem } from './meeting.state';
+import { Adjustment, Convened, hasSigned, requireItem } from './meeting.state';
 
 /**
  * What keeps a meeting and its cases from getting stuck: an item struck from the agenda (ärendet
@@ -63,8 +63,6 @@ export function cancelMeeting(c: MeetingCommandOf<'CancelMeeting'>, state: Conve
     .map((i) => ({ type: 'ItemStruck', data: { itemId: i.itemId, caseId: i.caseId, reason: c.reason, struckAt: at } }));
   return [...struck, { type: 'MeetingCancelled', data: { reason: c.reason, cancelledAt: at } }];
 }
-
-const hasSigned = (adjustment: Adjustment, userId: string) => adjustment.signatures.some((s) => s.userId === userId);
 
 /**
  * MEETING-ADJUSTERS-CHANGE: until the protocol is adjusted, and never removing someone who has

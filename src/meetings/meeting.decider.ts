@@ -13,7 +13,6 @@ import { refuse } from './meeting.rules';
 import { Convened, evolveMeeting, MeetingState } from './meeting.state';
 
 export type { MeetingState } from './meeting.state';
-export { REPORT_TITLE } from './meeting.paragraphs';
 
 export const MEETING = { sv: 'Sammanträdet', en: 'The meeting' };
 

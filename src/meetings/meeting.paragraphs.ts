@@ -5,9 +5,15 @@ import { MeetingEvent } from './meeting.events';
 import { requireOpen, requireStarted } from './meeting.items';
 import { adjustmentOf } from './meeting.protocol';
 import { refuse } from './meeting.rules';
-import { Convened, hasQuorum, ordinarySeats, requireItem, servingMembers } from './meeting.state';
+import { Convened, DelegatedDecisionReport, hasQuorum, ordinarySeats, requireItem, servingMembers } from './meeting.state';
 
 export const REPORT_TITLE = 'Anmälan av delegationsbeslut';
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+/** The paragraph of this meeting that reported exactly these decisions, if one did. */
+export const reportOf = (state: Convened, decisionIds: string[]): DelegatedDecisionReport | undefined =>
+  state.reports.find((r) => sameSet(r.decisionIds, decisionIds));
 
 export function enterReservation(c: MeetingCommandOf<'EnterReservation'>, state: Convened, at: string): MeetingEvent[] {
   const item = requireItem(state, c.itemId);
@@ -49,9 +55,8 @@ export function giveReasons(c: MeetingCommandOf<'GiveReservationReasons'>, state
 
 /** KL 6:40: the body takes note of delegated (and urgent) decisions as a paragraph of its own. */
 export function report(c: MeetingCommandOf<'ReportDelegatedDecisions'>, state: Convened, now: Date): MeetingEvent[] {
-  const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
   // a retry finds its paragraph (and the handler then marks the register)
-  if (state.reports.some((r) => sameSet(r.decisionIds, c.decisionIds))) return [];
+  if (reportOf(state, c.decisionIds)) return [];
   requireOpen(state);
   requireStarted(state, now);
   // KL-6-27: taking note is done by the body, so the body must be able to act

@@ -3,7 +3,7 @@ import { DecisionContext } from '../platform/decider';
 import { MeetingCommand, MeetingCommandOf } from './meeting.commands';
 import { MeetingEvent } from './meeting.events';
 import { MeetingRules, refuse } from './meeting.rules';
-import { Adjustment, AgendaItem, Convened, Notice, requireItem, signatoriesOf } from './meeting.state';
+import { Adjustment, AgendaItem, Convened, hasSigned, latestRuling, Notice, requireItem, signatoriesOf } from './meeting.state';
 
 /**
  * The protocol after the decisions: adjustment (justering) by the chair and the adjusters, the
@@ -87,8 +87,6 @@ function requireSignatory(state: Convened, userId: string): void {
   // PROTOCOL-SIGNATORY
   if (!signatoriesOf(state).includes(userId)) throw refuse.notSignatory(userId);
 }
-
-const hasSigned = (adjustment: Adjustment, userId: string) => adjustment.signatures.some((s) => s.userId === userId);
 
 /** The adjustment once the last signatory has signed. */
 function sign(state: Convened, adjustment: Adjustment, userId: string, today: string) {
@@ -199,7 +197,8 @@ function recordRuling(state: Convened, c: MeetingCommandOf<'RecordAppealRuling'>
   // MEETING-APPEAL-RULING
   if (pending.length === 0) {
     // the latest ruling recorded again (a retry) changes nothing
-    if (item.ruling && item.ruling.ruledOn === c.ruledOn && item.ruling.outcome === c.outcome) return [];
+    const ruling = latestRuling(item);
+    if (ruling && ruling.ruledOn === c.ruledOn && ruling.outcome === c.outcome) return [];
     const sv = item.appeals.length === 0 ? 'Det finns inget överklagande att avgöra.' : 'Överklagandet är redan avgjort.';
     const en = item.appeals.length === 0 ? 'There is no appeal to rule on.' : 'The appeal has already been ruled on.';
     throw refuse.appealRuling(sv, en, details);
@@ -263,10 +262,11 @@ export function legalForceOf(state: Convened, item: AgendaItem, today: string): 
   if (item.appeals.some((a) => a.ruledOn === null)) return at('appealed');
   if (today <= ends) return at('appeal_window_open');
   const dayAfter = addDays(ends, 1);
-  if (!item.ruling) return at('legal_force', dayAfter);
+  const ruling = latestRuling(item);
+  if (!ruling) return at('legal_force', dayAfter);
   // every appeal is dismissed, but the court's judgment can itself be appealed within three weeks
   // (LAG-1930-173 moves the last day): legal force the day after both that and the window
-  const rulingFinal = addDays(rulingAppealableUntil(item.ruling.ruledOn), 1);
+  const rulingFinal = addDays(rulingAppealableUntil(ruling.ruledOn), 1);
   if (today < rulingFinal) return at('ruling_appealable');
   return at('legal_force', rulingFinal > dayAfter ? rulingFinal : dayAfter);
 }

@@ -61,8 +61,6 @@ export interface AgendaItem {
   /** in the order they were registered; a ruling decides those registered before it */
   appeals: Appeal[];
   rulings: Ruling[];
-  /** the latest ruling, or null */
-  ruling: Ruling | null;
   /** ärendet utgår: not dealt with at this meeting (never together with a decision) */
   struck: { reason: string; struckAt: string } | null;
 }
@@ -117,7 +115,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         ...state,
         items: [
           ...state.items,
-          { ...event.data, conflicts: [], decision: null, reservations: [], immediate: noAdjustment, appeals: [], rulings: [], ruling: null, struck: null },
+          { ...event.data, conflicts: [], decision: null, reservations: [], immediate: noAdjustment, appeals: [], rulings: [], struck: null },
         ],
       };
     case 'AttendanceRecorded':
@@ -185,7 +183,6 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         ...i,
         appeals: i.appeals.map((a) => (a.ruledOn === null ? { ...a, ruledOn: ruling.ruledOn } : a)),
         rulings: [...i.rulings, ruling],
-        ruling,
       }));
     }
   }
@@ -228,6 +225,11 @@ export function participantsOf(state: Convened, item: AgendaItem): string[] {
 export function hasQuorum(participants: number, seats: number): boolean {
   return participants * 2 > seats;
 }
+
+/** The latest ruling on the item's appeals, or null. */
+export const latestRuling = (item: AgendaItem): Ruling | null => item.rulings[item.rulings.length - 1] ?? null;
+
+export const hasSigned = (adjustment: Adjustment, userId: string): boolean => adjustment.signatures.some((s) => s.userId === userId);
 
 export function signatoriesOf(state: Convened): string[] {
   return [state.chairUserId, ...state.adjusterUserIds];

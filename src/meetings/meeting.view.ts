@@ -1,5 +1,5 @@
 import { adjustmentOf, appealWindow, legalForceOf, noticeOf } from './meeting.protocol';
-import { AgendaItem, Convened, hasQuorum, ordinarySeats, participantsOf, servingMembers, signatoriesOf } from './meeting.state';
+import { AgendaItem, Convened, hasQuorum, latestRuling, ordinarySeats, participantsOf, servingMembers, signatoriesOf } from './meeting.state';
 import { MeetingView } from './meetings.view.dto';
 
 type ItemView = MeetingView['items'][number];
@@ -33,7 +33,7 @@ function itemView(state: Convened, item: AgendaItem, today: string): ItemView {
     notice,
     appealEndsOn: legalForce.appealEndsOn,
     appealWindow: legalForce.appealEndsOn !== null && notice ? appealWindow(notice.postedOn) : null,
-    appeal: item.appeals.length > 0 ? { appeals: item.appeals, rulings: item.rulings, ruling: item.ruling } : null,
+    appeal: item.appeals.length > 0 ? { appeals: item.appeals, rulings: item.rulings, ruling: latestRuling(item) } : null,
     legalForce: { status: legalForce.status, legalForceOn: legalForce.legalForceOn, note: legalForce.note },
   };
 }

@@ -1,8 +1,8 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiActor, ApiProblems } from '../platform/http/openapi';
+import { ApiActor, ApiIdempotencyKey, ApiProblems } from '../platform/http/openapi';
 import { Ctx, RequestContext } from '../platform/http/request-context';
 import { Outcome } from '../platform/idempotency';
 import {
@@ -40,7 +40,7 @@ const Changes = (operationId: string, summary: string, status = 201) =>
   applyDecorators(
     HttpCode(status),
     ApiOperation({ operationId, summary }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' }),
+    ApiIdempotencyKey(),
     ApiResponse({ status, type: MeetingView }),
     ApiProblems(400, 401, 404, 409, 422),
   );
@@ -60,8 +60,8 @@ export class MeetingsController {
     return outcome.result;
   }
 
-  private record(meetingId: string, command: OwnStreamCommand, ctx: RequestContext, reply: FastifyReply, commandType: string): Promise<MeetingView> {
-    return this.answer(new RecordMeetingCommand(meetingId, command, ctx.envelope(commandType)), reply);
+  private record(meetingId: string, command: OwnStreamCommand, ctx: RequestContext, reply: FastifyReply): Promise<MeetingView> {
+    return this.answer(new RecordMeetingCommand(meetingId, command, ctx.envelope(command.type)), reply);
   }
 
   @Post()
@@ -90,7 +90,7 @@ export class MeetingsController {
   @Changes('recordAttendance', 'Registrera närvaro och tjänstgörande ersättare (record attendance)', 200)
   attendance(@Param('meetingId', uuid()) meetingId: string, @Body() body: AttendanceDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const present = body.present.map((p) => ({ userId: p.userId, servingFor: p.servingFor ?? null }));
-    return this.record(meetingId, { type: 'RecordAttendance', present }, ctx, reply, 'RecordAttendance');
+    return this.record(meetingId, { type: 'RecordAttendance', present }, ctx, reply);
   }
 
   @Post(':meetingId/items/:itemId/conflicts')
@@ -103,7 +103,7 @@ export class MeetingsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const command: OwnStreamCommand = { type: 'DeclareConflictOfInterest', itemId, userId: body.userId, reason: body.reason, replacedBy: body.replacedBy ?? null };
-    return this.record(meetingId, command, ctx, reply, 'DeclareConflictOfInterest');
+    return this.record(meetingId, command, ctx, reply);
   }
 
   @Post(':meetingId/items/:itemId/decision')
@@ -149,7 +149,7 @@ export class MeetingsController {
   @Put(':meetingId/adjusters')
   @Changes('changeAdjusters', 'Byt justerare innan protokollet är justerat (replace the adjusters before the protocol is adjusted)', 200)
   adjusters(@Param('meetingId', uuid()) meetingId: string, @Body() body: AdjustersDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.record(meetingId, { type: 'ChangeAdjusters', adjusterUserIds: body.adjusterUserIds }, ctx, reply, 'ChangeAdjusters');
+    return this.record(meetingId, { type: 'ChangeAdjusters', adjusterUserIds: body.adjusterUserIds }, ctx, reply);
   }
 
   @Post(':meetingId/items/:itemId/reservations')
@@ -161,7 +161,7 @@ export class MeetingsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.record(meetingId, { type: 'EnterReservation', itemId, userId: body.userId, reason: body.reason ?? null }, ctx, reply, 'EnterReservation');
+    return this.record(meetingId, { type: 'EnterReservation', itemId, userId: body.userId, reason: body.reason ?? null }, ctx, reply);
   }
 
   @Put(':meetingId/items/:itemId/reservations/:userId/reasons')
@@ -174,7 +174,7 @@ export class MeetingsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.record(meetingId, { type: 'GiveReservationReasons', itemId, userId, text: body.text }, ctx, reply, 'GiveReservationReasons');
+    return this.record(meetingId, { type: 'GiveReservationReasons', itemId, userId, text: body.text }, ctx, reply);
   }
 
   @Post(':meetingId/delegated-decision-reports')
@@ -186,13 +186,13 @@ export class MeetingsController {
   @Post(':meetingId/close')
   @Changes('closeMeeting', 'Avsluta sammanträdet (close the meeting)')
   close(@Param('meetingId', uuid()) meetingId: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.record(meetingId, { type: 'CloseMeeting' }, ctx, reply, 'CloseMeeting');
+    return this.record(meetingId, { type: 'CloseMeeting' }, ctx, reply);
   }
 
   @Post(':meetingId/adjustment-signatures')
   @Changes('signProtocol', 'Justera protokollet – ordföranden eller en justerare skriver under (sign the protocol)')
   sign(@Param('meetingId', uuid()) meetingId: string, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.record(meetingId, { type: 'SignProtocol' }, ctx, reply, 'SignProtocol');
+    return this.record(meetingId, { type: 'SignProtocol' }, ctx, reply);
   }
 
   @Post(':meetingId/items/:itemId/adjustment-signatures')
@@ -203,13 +203,13 @@ export class MeetingsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.record(meetingId, { type: 'SignParagraph', itemId }, ctx, reply, 'SignParagraph');
+    return this.record(meetingId, { type: 'SignParagraph', itemId }, ctx, reply);
   }
 
   @Post(':meetingId/notice')
   @Changes('postNotice', 'Anslå justeringen på anslagstavlan (post the notice of adjustment, KL 8:12)')
   notice(@Param('meetingId', uuid()) meetingId: string, @Body() body: NoticeDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.record(meetingId, { type: 'PostNotice', itemId: null, postedOn: body.postedOn }, ctx, reply, 'PostNotice');
+    return this.record(meetingId, { type: 'PostNotice', itemId: null, postedOn: body.postedOn }, ctx, reply);
   }
 
   @Post(':meetingId/items/:itemId/notice')
@@ -221,7 +221,7 @@ export class MeetingsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.record(meetingId, { type: 'PostNotice', itemId, postedOn: body.postedOn }, ctx, reply, 'PostNotice');
+    return this.record(meetingId, { type: 'PostNotice', itemId, postedOn: body.postedOn }, ctx, reply);
   }
 
   @Post(':meetingId/items/:itemId/appeals')
@@ -233,7 +233,7 @@ export class MeetingsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.record(meetingId, { type: 'LodgeAppeal', itemId, lodgedOn: body.lodgedOn, appellant: body.appellant }, ctx, reply, 'LodgeAppeal');
+    return this.record(meetingId, { type: 'LodgeAppeal', itemId, lodgedOn: body.lodgedOn, appellant: body.appellant }, ctx, reply);
   }
 
   @Post(':meetingId/items/:itemId/appeal-ruling')
@@ -245,6 +245,6 @@ export class MeetingsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.record(meetingId, { type: 'RecordAppealRuling', itemId, ruledOn: body.ruledOn, outcome: body.outcome }, ctx, reply, 'RecordAppealRuling');
+    return this.record(meetingId, { type: 'RecordAppealRuling', itemId, ruledOn: body.ruledOn, outcome: body.outcome }, ctx, reply);
   }
 }

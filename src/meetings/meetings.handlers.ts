@@ -57,8 +57,13 @@ export class MeetingWriter {
    */
   async dryRun(meetingId: string, command: MeetingCommand, envelope: CommandEnvelope): Promise<MeetingState> {
     const { state } = await this.pipeline.load(meetingDecider, meetingStreamId(meetingId));
-    meetingDecider.decide(command, state, { actor: envelope.actor, now: this.clock.now() });
+    this.check(state, command, envelope);
     return state;
+  }
+
+  /** The dry run on a meeting the handler has already loaded. */
+  check(state: MeetingState, command: MeetingCommand, envelope: CommandEnvelope): void {
+    meetingDecider.decide(command, state, { actor: envelope.actor, now: this.clock.now() });
   }
 
   /** Another meeting as its stream stands now, for the decider to check; null when there is none. */

@@ -5,7 +5,8 @@ import { NotFound, RuleViolation } from '../platform/errors';
 import { Idempotency, Outcome } from '../platform/idempotency';
 import { MeetingCommand } from './meeting.commands';
 import { MeetingEvent } from './meeting.events';
-import { Convened, DelegatedDecisionReport, MeetingState } from './meeting.state';
+import { reportOf } from './meeting.paragraphs';
+import { Convened, MeetingState } from './meeting.state';
 import { MeetingWriter } from './meetings.handlers';
 import { DelegatedDecisionReportDto } from './meetings.dto';
 import { MeetingView } from './meetings.view.dto';
@@ -13,9 +14,6 @@ import { MeetingView } from './meetings.view.dto';
 export class ReportDelegatedDecisionsCommand {
   constructor(readonly meetingId: string, readonly request: DelegatedDecisionReportDto, readonly envelope: CommandEnvelope) {}
 }
-
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
-const reportOf = (state: Convened, decisionIds: string[]): DelegatedDecisionReport | undefined => state.reports.find((r) => sameSet(r.decisionIds, decisionIds));
 
 /**
  * KL-6-40. The register is the stream every meeting of the body contends for (one decision, one
@@ -51,9 +49,10 @@ export class ReportDelegatedDecisionsHandler implements ICommandHandler<ReportDe
       try {
         const register = await this.register.decisions(organisationId, before.bodyId);
         const command: MeetingCommand = { type: 'ReportDelegatedDecisions', decisionIds, register };
-        const dry = (await this.meetings.dryRun(meetingId, command, envelope)) as Convened;
-        const expected = reportOf(dry, decisionIds)?.paragraph ?? dry.nextParagraph;
-        await this.register.markReported(envelope, { ...held, paragraph: expected, reportedOn: dry.date });
+        // the dry run decides on the meeting as loaded above: the real append decides again on the stream as it then is
+        this.meetings.check(before, command, envelope);
+        const expected = reportOf(before, decisionIds)?.paragraph ?? before.nextParagraph;
+        await this.register.markReported(envelope, { ...held, paragraph: expected, reportedOn: before.date });
         result = await this.meetings.execute(meetingId, command, envelope);
       } catch (error) {
         // only a refusal is certain to have written no paragraph; after any other failure a retry completes the work

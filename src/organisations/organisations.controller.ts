@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiActor, ApiProblems } from '../platform/http/openapi';
+import { ApiActor, ApiIdempotencyKey, ApiProblems } from '../platform/http/openapi';
 import { Ctx, RequestContext } from '../platform/http/request-context';
 import { Outcome } from '../platform/idempotency';
 import { BodyChange, ChangeBodyCommand, GetBodyQuery, GetOrganisationQuery, RegisterOrganisationCommand } from './organisations.commands';
@@ -16,8 +16,6 @@ import {
   UserIdPipe,
 } from './organisations.dto';
 
-const IdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' });
-
 @ApiTags('Organisationer och organ (organisations and bodies)')
 @ApiActor()
 @Controller('api')
@@ -30,7 +28,7 @@ export class OrganisationsController {
   @Post('organisations')
   @HttpCode(201)
   @ApiOperation({ operationId: 'registerOrganisation', summary: 'Registrera organisation (register a region or municipality)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: OrganisationView })
   @ApiProblems(400, 401, 409, 422)
   async register(
@@ -57,7 +55,7 @@ export class OrganisationsController {
   @Post('bodies')
   @HttpCode(201)
   @ApiOperation({ operationId: 'establishBody', summary: 'Inrätta organ, t.ex. regionstyrelsen (establish a body)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: BodyView })
   @ApiProblems(400, 401, 409, 422)
   async establish(
@@ -65,7 +63,7 @@ export class OrganisationsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BodyView> {
-    const view = await this.change({ type: 'EstablishBody', ...body }, ctx, 'EstablishBody', reply);
+    const view = await this.change({ type: 'EstablishBody', ...body }, ctx, reply);
     void reply.header('location', `/api/bodies/${view.bodyId}`);
     return view;
   }
@@ -80,7 +78,7 @@ export class OrganisationsController {
 
   @Put('bodies/:bodyId/members/:userId')
   @ApiOperation({ operationId: 'appointMember', summary: 'Utse ledamot eller ersättare (appoint an ordinary member or a deputy)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: BodyView })
   @ApiProblems(400, 401, 404, 409, 422)
   appoint(
@@ -90,12 +88,12 @@ export class OrganisationsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BodyView> {
-    return this.change({ type: 'AppointMember', bodyId, userId, name: body.name, seat: body.seat }, ctx, 'AppointMember', reply);
+    return this.change({ type: 'AppointMember', bodyId, userId, name: body.name, seat: body.seat }, ctx, reply);
   }
 
   @Delete('bodies/:bodyId/members/:userId')
   @ApiOperation({ operationId: 'removeMember', summary: 'Entlediga ledamot (remove a member)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: BodyView })
   @ApiProblems(400, 401, 404, 409, 422)
   remove(
@@ -104,12 +102,12 @@ export class OrganisationsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BodyView> {
-    return this.change({ type: 'RemoveMember', bodyId, userId }, ctx, 'RemoveMember', reply);
+    return this.change({ type: 'RemoveMember', bodyId, userId }, ctx, reply);
   }
 
   @Put('bodies/:bodyId/chair')
   @ApiOperation({ operationId: 'designateChair', summary: 'Utse ordförande bland de ordinarie ledamöterna (designate the chair)' })
-  @IdempotencyKey()
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 200, type: BodyView })
   @ApiProblems(400, 401, 404, 409, 422)
   designateChair(
@@ -118,11 +116,11 @@ export class OrganisationsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BodyView> {
-    return this.change({ type: 'DesignateChair', bodyId, userId: body.userId }, ctx, 'DesignateChair', reply);
+    return this.change({ type: 'DesignateChair', bodyId, userId: body.userId }, ctx, reply);
   }
 
-  private async change(change: BodyChange, ctx: RequestContext, commandType: string, reply: FastifyReply): Promise<BodyView> {
-    const outcome = await this.commands.execute<ChangeBodyCommand, Outcome<BodyView>>(new ChangeBodyCommand(change, ctx.envelope(commandType)));
+  private async change(change: BodyChange, ctx: RequestContext, reply: FastifyReply): Promise<BodyView> {
+    const outcome = await this.commands.execute<ChangeBodyCommand, Outcome<BodyView>>(new ChangeBodyCommand(change, ctx.envelope(change.type)));
     if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
     return outcome.result;
   }

@@ -11,6 +11,9 @@ export const ApiActor = () =>
     ApiHeader({ name: ACTOR_HEADERS.organisation, required: true, example: 'region-exempel' }),
   );
 
+/** Every state change takes an Idempotency-Key (Idempotency.run). */
+export const ApiIdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key has effect once' });
+
 const DESCRIPTIONS: Record<number, string> = {
   400: 'invalid input (problem+json, type VALIDATION, BAD-REQUEST or INVALID-HEADER)',
   401: 'no actor (problem+json, type ACTOR-REQUIRED)',
