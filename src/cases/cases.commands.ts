@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { swedishDate } from '../calendar/swedish-calendar';
 import { CLOCK, Clock } from '../platform/clock';
 import { CommandEnvelope, CommandPipeline } from '../platform/command-pipeline';
 import { NotFound } from '../platform/errors';
@@ -45,7 +46,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand,
     return this.idempotency.run(envelope, request, async () => {
       const organisationId = envelope.actor.organisationId;
       const caseId = deterministicId(organisationId, envelope.commandId, 'case');
-      const year = swedishYear(this.clock.now());
+      const year = await this.registrationYear(organisationId, request.registry, caseId, envelope);
       const registry = await this.pipeline.execute(
         registryDecider,
         registryStreamId(organisationId, request.registry, year),
@@ -61,6 +62,19 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand,
       );
       return toCaseView(registered);
     });
+  }
+
+  /**
+   * The year whose registry numbers this registration: this year's — unless a keyed retry after a
+   * crash comes in January and finds that its case already took a number in last year's registry
+   * (a crash between the two appends on New Year's Eve): then it keeps that number.
+   */
+  private async registrationYear(organisationId: string, registry: string, caseId: string, envelope: CommandEnvelope): Promise<number> {
+    const now = this.clock.now();
+    const year = swedishYear(now);
+    if (!envelope.retryable || swedishDate(now).slice(5, 7) !== '01') return year;
+    const previous = await this.pipeline.load(registryDecider, registryStreamId(organisationId, registry, year - 1));
+    return previous.state.assigned.has(caseId) ? year - 1 : year;
   }
 }
 

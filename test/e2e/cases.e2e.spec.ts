@@ -121,6 +121,30 @@ describe.each(STORES)('case registration over HTTP ($name)', (store) => {
     expect(registry.map((e) => e.data.sequence)).toEqual([1, 2]);
   });
 
+  it('DIARY-NUMBER-SEQUENCE: a registration that took its number on New Year\'s Eve and crashed keeps it when retried in January', async () => {
+    const key = 'crashed-at-new-year';
+    const caseId = deterministicId('region-exempel', key, 'case');
+    const envelope = {
+      commandId: key,
+      commandType: 'RegisterCase',
+      actor: { userId: 'anna.registrator', role: 'registrar' as const, organisationId: 'region-exempel' },
+      correlationId: key,
+      causationId: key,
+    };
+    running.clock.set(new Date('2022-12-31T22:58:00Z')); // 23:58 in Stockholm
+    await running.app
+      .get(CommandPipeline)
+      .execute(registryDecider, 'diary-region-exempel-RS-2022', { caseId, registry: 'RS', year: 2022, title: gonv.title }, envelope);
+
+    running.clock.set(new Date('2023-01-02T08:00:00Z'));
+    const retried = await post(gonv, { ...asRegistrar, 'idempotency-key': key });
+    expect(retried.status).toBe(201);
+    expect(retried.body).toMatchObject({ caseId, diaryNumber: 'RS 2022-00001' });
+    // the new year's registry is untouched: the next registration is its first
+    expect((await post(gonv)).body.diaryNumber).toBe('RS 2023-00001');
+    expect((await running.allEvents()).filter((e) => e.streamId === 'diary-region-exempel-RS-2023')).toHaveLength(1);
+  });
+
   it('keeps a stored result only for client-chosen command ids, the only ones that can be retried', async () => {
     await post(gonv);
     expect((await running.allEvents()).filter((e) => e.streamId.startsWith('idempotency-'))).toHaveLength(0);
