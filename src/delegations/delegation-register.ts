@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../platform/clock';
 import { CommandEnvelope, CommandPipeline } from '../platform/command-pipeline';
@@ -17,10 +18,22 @@ export interface ReportMark {
   decisionIds: string[];
 }
 
-/** event ids come from the command id: a second write to the register under one envelope needs a command id of its own */
-const followUp = (envelope: CommandEnvelope, commandType: string): CommandEnvelope => ({
+/**
+ * The report a register step works for: every try of one request (the same Idempotency-Key) is
+ * the same holder, so a retry finds, confirms or lets go of its own hold and nobody else's.
+ */
+export const holderOf = (envelope: CommandEnvelope): string => envelope.commandId;
+
+/**
+ * A register step of a report runs under a command id of its own, never retryable: a retry after a
+ * crash must decide the step again on the register as it now is (its hold may have been let go
+ * since), and the register's own rules make that idempotent. The pipeline's replay detection —
+ * "the first try's events are in the stream, so it was applied" — would skip it.
+ */
+const step = (envelope: CommandEnvelope, commandType: string): CommandEnvelope => ({
   ...envelope,
-  commandId: deterministicId(envelope.commandId, commandType),
+  commandId: deterministicId(envelope.commandId, commandType, randomUUID()),
+  retryable: false,
   commandType,
   causationId: envelope.commandId,
 });
@@ -58,23 +71,37 @@ export class DelegationRegister {
   }
 
   /**
+   * The body's register as one report sees it: a decision it holds itself, not yet confirmed, is
+   * unreported to it (it is this report's to write); anyone else's hold is reported.
+   */
+  async decisionsFor(organisationId: string, bodyId: string, envelope: CommandEnvelope): Promise<DelegatedDecisionView[]> {
+    const { state } = await this.pipeline.load(delegationDecider, delegationsStreamId(organisationId));
+    const holderId = holderOf(envelope);
+    return registerEntries(state, bodyId).map((entry) => {
+      const own = entry.reported !== null && entry.hold?.holderId === holderId && !entry.hold.confirmed;
+      return toDecisionView(own ? { ...entry, reported: null } : entry);
+    });
+  }
+
+  /**
    * KL-6-40, written before the meeting's paragraph (the register is what meetings contend for):
-   * holds the decisions for this meeting, refuses one already reported at another meeting;
-   * idempotent for this meeting (the meeting decider checked checkReportable in a dry run first)
+   * holds the decisions for this meeting in the name of this request, refuses one reported at
+   * another meeting or held by another report under way; idempotent for the same holder
    */
   async markReported(envelope: CommandEnvelope, p: ReportMark): Promise<void> {
-    await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), { type: 'MarkReported', ...p }, envelope);
+    const command = { type: 'MarkReported' as const, ...p, holderId: holderOf(envelope) };
+    await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), command, step(envelope, 'HoldReported'));
   }
 
   /** after the meeting's append: the register names the paragraph actually written (idempotent) */
   async confirmReported(envelope: CommandEnvelope, p: ReportMark): Promise<void> {
-    const command = { type: 'MarkReported' as const, ...p, renumber: true };
-    await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), command, followUp(envelope, 'ConfirmReported'));
+    const command = { type: 'MarkReported' as const, ...p, holderId: holderOf(envelope), renumber: true };
+    await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), command, step(envelope, 'ConfirmReported'));
   }
 
-  /** compensation when the meeting refused the paragraph: what is held for that meeting is unreported again (idempotent) */
+  /** compensation when the meeting refused the paragraph: what this request holds for that meeting is unreported again (idempotent) */
   async withdrawReported(envelope: CommandEnvelope, p: { organisationId: string; bodyId: string; meetingId: string; decisionIds: string[] }): Promise<void> {
-    const command = { type: 'WithdrawReport' as const, ...p };
-    await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), command, followUp(envelope, 'WithdrawReport'));
+    const command = { type: 'WithdrawReport' as const, ...p, holderId: holderOf(envelope) };
+    await this.pipeline.execute(delegationDecider, delegationsStreamId(p.organisationId), command, step(envelope, 'WithdrawReport'));
   }
 }

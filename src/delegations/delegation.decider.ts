@@ -7,7 +7,7 @@ import { NotFound } from '../platform/errors';
 import { DelegationEvent } from './delegation.events';
 import { checkTerms, DelegationTerms, DelegationTermsRequest, refuse } from './delegation.rules';
 import { DelegationEntry, RegisterEntry, RegisterState, requireNewDecision, sameRef, startOfSwedishDay, VersionRecord } from './delegation.state';
-import { evolveWithdrawn, markReported, MarkReported, withdrawReport, WithdrawReport } from './delegation.reporting';
+import { evolveReported, evolveWithdrawn, markReported, MarkReported, withdrawReport, WithdrawReport } from './delegation.reporting';
 import { DelegatedDecisionRecord } from './mandate';
 
 /** The agreement a delegation's scope names, as the handler found it on the agreement's stream. */
@@ -167,14 +167,8 @@ export const delegationDecider: Decider<DelegationCommand, DelegationEvent, Regi
         };
         return { ...state, decisions: state.decisions.set(d.delegatedDecisionId, entry) };
       }
-      case 'DelegatedDecisionsReported': {
-        const { meetingId, paragraph, reportedOn } = event.data;
-        const decisions = event.data.decisionIds.reduce(
-          (all, id) => all.update(id, (d) => ({ ...(d as RegisterEntry), reported: { meetingId, paragraph, reportedOn } })),
-          state.decisions,
-        );
-        return { ...state, decisions };
-      }
+      case 'DelegatedDecisionsReported':
+        return evolveReported(state, event.data);
       case 'DelegatedDecisionReportWithdrawn':
         return evolveWithdrawn(state, event.data.decisionIds);
     }

@@ -54,7 +54,17 @@ export type UrgentDecisionRecorded = DomainEvent<
 /** KL 6:40: these decisions were reported at a meeting of the body, under that paragraph. */
 export type DelegatedDecisionsReported = DomainEvent<
   'DelegatedDecisionsReported',
-  { bodyId: string; meetingId: string; paragraph: number; reportedOn: string; decisionIds: string[] }
+  {
+    bodyId: string;
+    meetingId: string;
+    paragraph: number;
+    reportedOn: string;
+    decisionIds: string[];
+    /** the report that holds them (absent on events written before holds named their holder) */
+    holderId?: string;
+    /** true once the meeting's paragraph is written and the register names it */
+    confirmed?: boolean;
+  }
 >;
 
 /** KL 6:40: the meeting refused the paragraph the register was marked for: these decisions are unreported again. */

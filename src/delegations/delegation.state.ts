@@ -24,6 +24,8 @@ export interface DelegationEntry {
 export interface RegisterEntry extends DelegatedDecisionView {
   decisionText: string | null;
   caseId: string | null;
+  /** which report holds it for `reported.meetingId`, and whether that meeting's paragraph is written (absent: an older, confirmed report) */
+  hold?: { holderId: string; confirmed: boolean } | null;
 }
 export interface RegisterState {
   delegations: OrderedMap<string, DelegationEntry>;

@@ -51,6 +51,6 @@ export function registerEntries(state: RegisterState, bodyId: string, status: Re
 
 /** The shared shape other capabilities rely on, without the register's own extra fields. */
 export function toDecisionView(entry: RegisterEntry): DelegatedDecisionView {
-  const { decisionText: _text, caseId: _case, ...view } = entry;
+  const { decisionText: _text, caseId: _case, hold: _hold, ...view } = entry;
   return view;
 }

@@ -196,11 +196,14 @@ describe('meeting decider: reservations, reports, closing', () => {
     given(meetingDecider, convened, threePresent, done).when(report(['dd-1', 'dd-404']), asSecretary).thenRefuses(DelegationRules.KL_6_40);
   });
 
-  it('KL-6-40: a decision the register holds for this meeting without a paragraph here (a report under way) is still this meeting’s to report', () => {
-    const heldHere = delegatedDecision('dd-1', { meetingId: 'meeting-1', paragraph: 14, reportedOn: '2022-03-22' });
-    const report: MeetingCommand = { type: 'ReportDelegatedDecisions', decisionIds: ['dd-1'], register: [heldHere] };
+  it('KL-6-40: the register comes as this report sees it — its own hold is its to report, another report’s hold for this meeting is refused', () => {
+    // DelegationRegister.decisionsFor shows this report's own hold as unreported
+    const ownHold = delegatedDecision('dd-1');
+    const report: MeetingCommand = { type: 'ReportDelegatedDecisions', decisionIds: ['dd-1'], register: [ownHold] };
     const [event] = meetingDecider.decide(report, given(meetingDecider, convened, threePresent).state, asSecretary);
     expect(event).toMatchObject({ type: 'DelegatedDecisionsReported', data: { paragraph: 14, decisionIds: ['dd-1'] } });
+    const heldByAnotherHere = delegatedDecision('dd-1', { meetingId: 'meeting-1', paragraph: 14, reportedOn: '2022-03-22' });
+    given(meetingDecider, convened, threePresent).when({ ...report, register: [heldByAnotherHere] }, asSecretary).thenRefuses(DelegationRules.KL_6_40);
     const heldElsewhere = delegatedDecision('dd-1', { meetingId: 'meeting-0', paragraph: 3, reportedOn: '2022-03-22' });
     given(meetingDecider, convened, threePresent).when({ ...report, register: [heldElsewhere] }, asSecretary).thenRefuses(DelegationRules.KL_6_40);
   });

@@ -63,14 +63,14 @@ export function report(c: MeetingCommandOf<'ReportDelegatedDecisions'>, state: C
   const serving = servingMembers(state).length;
   const seats = ordinarySeats(state);
   if (!hasQuorum(serving, seats)) throw refuse.noQuorum(serving, seats);
-  // what this meeting already reported counts as reported even before the register has caught up;
-  // what the register holds for this meeting without a paragraph here is a report under way (the
-  // register is marked first), so it is still this meeting's to report
+  // what this meeting already reported counts as reported even before the register has caught up.
+  // The register comes as this report sees it (DelegationRegister.decisionsFor): what it holds
+  // itself is unreported, so only those can be reported here; another report's hold, even for
+  // this meeting, is reported and refused — that report writes its own paragraph
   const here = new Set(state.reports.flatMap((r) => r.decisionIds));
-  const register = c.register.map((d) => {
-    if (here.has(d.delegatedDecisionId)) return d.reported ? d : { ...d, reported: { meetingId: state.meetingId, paragraph: 0, reportedOn: state.date } };
-    return d.reported?.meetingId === state.meetingId ? { ...d, reported: null } : d;
-  });
+  const register = c.register.map((d) =>
+    here.has(d.delegatedDecisionId) && !d.reported ? { ...d, reported: { meetingId: state.meetingId, paragraph: 0, reportedOn: state.date } } : d,
+  );
   // KL-6-40 lives in the delegation rules: the one place that says what can be reported
   const reported = checkReportable(state.bodyId, register, c.decisionIds);
   // KL-6-40: only what was decided by the day of the meeting can be reported at it

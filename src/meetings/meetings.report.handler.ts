@@ -19,17 +19,16 @@ export class ReportDelegatedDecisionsCommand {
  * KL-6-40. The register is the stream every meeting of the body contends for (one decision, one
  * report), so it is written first, as the case is for an agenda item:
  * 1. a dry run of the meeting's decide surfaces its refusals and the § it would give;
- * 2. the register holds the decisions for this meeting under that § — and refuses any that another
- *    meeting has (so of concurrent reports at several meetings exactly one gets through);
- * 3. the meeting writes its paragraph;
+ * 2. the register holds the decisions for this meeting in the name of this request (its holder:
+ *    every try of one Idempotency-Key is the same holder) — and refuses any that another meeting,
+ *    or another report under way, holds (so of concurrent reports exactly one gets through);
+ * 3. the meeting writes its paragraph, deciding on the register as read after the hold, so it takes
+ *    only what this request holds (or what its own paragraph already reported: a retry);
  * 4. the register is confirmed with the § actually written.
  * The § is known for certain only after step 3 (an item decided in between takes the number the
- * dry run expected), and the register must be held before it, so the hold carries the expected
- * number and step 4 renumbers it — a no-op when the dry run was right, and the step a retry after a
- * crash completes. Should the meeting refuse, what the register holds for this meeting without a
- * paragraph there is let go (its own hold, or a crashed earlier try's) before the refusal is answered.
- * Knowingly left open: a release that reads the meeting just before a concurrent report of the
- * same decision at the same meeting writes its paragraph can let that one go too.
+ * dry run expected), so the hold carries the expected number and step 4 renumbers it. Should the
+ * meeting refuse, what this request holds for the meeting without a paragraph there is let go (its
+ * own hold, or a crashed earlier try's) — never another request's.
  */
 @CommandHandler(ReportDelegatedDecisionsCommand)
 export class ReportDelegatedDecisionsHandler implements ICommandHandler<ReportDelegatedDecisionsCommand, Outcome<MeetingView>> {
@@ -47,12 +46,14 @@ export class ReportDelegatedDecisionsHandler implements ICommandHandler<ReportDe
       const held = { organisationId, bodyId: before.bodyId, meetingId, decisionIds };
       let result: CommandResult<MeetingEvent, MeetingState>;
       try {
-        const register = await this.register.decisions(organisationId, before.bodyId);
-        const command: MeetingCommand = { type: 'ReportDelegatedDecisions', decisionIds, register };
+        const snapshot = await this.register.decisionsFor(organisationId, before.bodyId, envelope);
         // the dry run decides on the meeting as loaded above: the real append decides again on the stream as it then is
-        this.meetings.check(before, command, envelope);
+        this.meetings.check(before, { type: 'ReportDelegatedDecisions', decisionIds, register: snapshot }, envelope);
         const expected = reportOf(before, decisionIds)?.paragraph ?? before.nextParagraph;
         await this.register.markReported(envelope, { ...held, paragraph: expected, reportedOn: before.date });
+        // decided on the register as it is after the hold: what was let go or taken since the dry run is not this request's
+        const register = await this.register.decisionsFor(organisationId, before.bodyId, envelope);
+        const command: MeetingCommand = { type: 'ReportDelegatedDecisions', decisionIds, register };
         result = await this.meetings.execute(meetingId, command, envelope);
       } catch (error) {
         // only a refusal is certain to have written no paragraph; after any other failure a retry completes the work
