@@ -8,6 +8,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { validateConfig } from './platform/config';
 import { PlatformModule } from './platform/platform.module';
+import { ProjectionsModule } from './projections/projections.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         }),
         EventStoreModule,
         PlatformModule,
+        ProjectionsModule,
         OrganisationsModule,
         CasesModule,
         MeetingsModule,

@@ -18,6 +18,14 @@ export class AppConfig {
   })
   KURRENTDB_URL?: string;
 
+  /** PostgreSQL for the read models (the usual pairing with KurrentDB); without it they live in DATA_DIR/read-models.db */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a PostgreSQL URL, e.g. postgres://fordela@localhost:5432/fordela' })
+  DATABASE_URL?: string;
+
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_SCHEMA must be a plain lower-case identifier, e.g. public' })
+  DATABASE_SCHEMA = 'public';
+
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:6379' })
   REDIS_URL?: string;

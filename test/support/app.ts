@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
 import { Clock, ManualClock } from '../../src/platform/clock';
+import { ProjectionRunner } from '../../src/projections/projection-runner';
 
 export interface RunningApp<C extends Clock = ManualClock> {
   app: NestFastifyApplication;
@@ -13,6 +14,8 @@ export interface RunningApp<C extends Clock = ManualClock> {
   clock: C;
   dataDir: string;
   allEvents(): Promise<RecordedEvent[]>;
+  /** resolves once every read model has applied every event stored so far */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function startApp<C extends Clock = ManualClock>(
       for await (const e of store.readAll()) out.push(e);
       return out;
     },
+    settled: () => app.get(ProjectionRunner).settled(),
     close: () => app.close(),
   };
 }

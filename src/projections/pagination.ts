@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { SelectQueryBuilder } from 'kysely';
+
+/** `?limit=&offset=` on every read-model list; DTOs of filters extend it. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+}
+
+/** The paging part of every list answer; a list's response class extends it with `items`. */
+export class PageMeta {
+  @ApiProperty({ description: 'rows matching the filters, over all pages', example: 1 }) total!: number;
+  @ApiProperty({ example: 50 }) limit!: number;
+  @ApiProperty({ example: 0 }) offset!: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of a filtered, ordered query plus the total count of the same filters. Give it the
+ * query with its filters and select; it adds the order (a unique key last, so pages never
+ * overlap or skip), limit and offset.
+ */
+export async function paginate<DB, TB extends keyof DB, Row, Out>(
+  query: SelectQueryBuilder<DB, TB, Row>,
+  order: (q: SelectQueryBuilder<DB, TB, Row>) => SelectQueryBuilder<DB, TB, Row>,
+  page: Pick<PageQuery, 'limit' | 'offset'>,
+  map: (row: Row) => Out,
+): Promise<Page<Out>> {
+  const rows = await order(query).limit(page.limit).offset(page.offset).execute();
+  const counted = (await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll().as('total'))
+    .executeTakeFirst()) as { total?: number | string | bigint } | undefined;
+  return { items: rows.map(map), total: Number(counted?.total ?? 0), limit: page.limit, offset: page.offset };
+}
