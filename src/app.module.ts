@@ -1,6 +1,10 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AgreementsModule } from './agreements/agreements.module';
+import { AuditLogModule } from './audit/audit-log.module';
+import { AuditModule } from './audit/audit.module';
+import { ExportModule } from './audit/export/export.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { CasesModule } from './cases/cases.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -31,6 +35,10 @@ export class AppModule {
         MeetingsModule,
         DelegationsModule,
         AgreementsModule,
+        DeadlinesModule,
+        AuditLogModule,
+        AuditModule,
+        ExportModule,
         ...(options.extra ?? []),
       ],
     };
