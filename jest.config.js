@@ -13,6 +13,7 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
     { ...common, displayName: 'contract', rootDir: 'test/contract', testRegex: '.*\\.contract\\.spec\\.ts$' },
+    { ...common, displayName: 'projections', rootDir: 'test/projections', testRegex: '.*\\.spec\\.ts$' },
     { ...common, displayName: 'e2e', rootDir: 'test/e2e', testRegex: '.*\\.e2e\\.spec\\.ts$' },
   ],
 };

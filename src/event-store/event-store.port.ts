@@ -79,6 +79,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   /** Catch up from the checkpoint, then stay live. Every later event is delivered exactly once. */
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription;
+  /** The position of the last stored event, where the store can tell cheaply (progress bars only). */
+  lastPosition?(): Promise<number | undefined>;
   close(): Promise<void>;
 }
 

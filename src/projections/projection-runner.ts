@@ -154,8 +154,8 @@ export class ProjectionRunner {
 
   /** Resolves once every projection has applied every event stored when it was called. */
   async settled(): Promise<void> {
-    let head: number | undefined;
-    for await (const event of this.store.readAll({ after: this.resumeFrom() })) head = event.position;
+    let head = await this.store.lastPosition?.();
+    if (head === undefined) for await (const event of this.store.readAll({ after: this.resumeFrom() })) head = event.position;
     if (head === undefined) return;
     const target = head;
     while (!this.projections.every((p) => (this.checkpoints.get(p.name) ?? -1) >= target)) {

@@ -26,6 +26,11 @@ export interface ReadDatabaseConfig {
   DATABASE_URL?: string;
   /** PostgreSQL schema for the read models (created when missing) */
   DATABASE_SCHEMA?: string;
+  /**
+   * SQLite: how long a write waits for another process's transaction. better-sqlite3 waits
+   * synchronously, so two writers in ONE process (only tests do that) need a short wait.
+   */
+  busyTimeoutMs?: number;
 }
 
 // int8 (bigint) columns hold öre and store positions; every value we write is a safe integer
@@ -38,17 +43,17 @@ types.setTypeParser(20, (value) => {
 export async function openReadDatabase(config: ReadDatabaseConfig): Promise<ReadDatabase> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config.DATABASE_SCHEMA ?? 'public');
   mkdirSync(config.DATA_DIR, { recursive: true });
-  return openSqlite(join(config.DATA_DIR, 'read-models.db'));
+  return openSqlite(join(config.DATA_DIR, 'read-models.db'), config.busyTimeoutMs ?? 10_000);
 }
 
-function openSqlite(file: string): ReadDatabase {
+function openSqlite(file: string, busyTimeoutMs: number): ReadDatabase {
   const connect = (readonly: boolean) => {
     const database = new Database(file);
     database.pragma('journal_mode = WAL');
     // read models are rebuilt from the event store: a power loss may undo the last batches, and
     // their checkpoint with them (same transaction), never one without the other
     database.pragma('synchronous = NORMAL');
-    database.pragma('busy_timeout = 10000');
+    database.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     if (readonly) database.pragma('query_only = true');
     return new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
   };
@@ -70,7 +75,10 @@ async function openPostgres(url: string, schema: string): Promise<ReadDatabase> 
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`DATABASE_SCHEMA must be a plain identifier, got "${schema}"`);
   const pool = new Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db).catch((error: { code?: string }) => {
+    // two processes creating it at once: the other one won, which is all we wanted
+    if (error.code !== '23505' && error.code !== '42P06') throw error;
+  });
   const safe = url.replace(/\/\/[^@/]*@/, '//***@');
   return {
     dialect: 'postgres',
