@@ -10,6 +10,9 @@ module.exports = {
   maxWorkers: 2,
   // generous on a loaded 2-core machine (Jest reads this at the top level only); a hung test still fails
   testTimeout: 30_000,
+  // the read-model suites give every PostgreSQL run a schema of its own; these name and drop them
+  globalSetup: '<rootDir>/test/support/jest-global-setup.js',
+  globalTeardown: '<rootDir>/test/support/jest-global-teardown.js',
   projects: [
     { ...common, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
     { ...common, displayName: 'contract', rootDir: 'test/contract', testRegex: '.*\\.contract\\.spec\\.ts$' },

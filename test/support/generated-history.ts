@@ -56,7 +56,9 @@ export function copyOfTemplate(template: RecordedEvent[], copy: number): AppendR
   const runs: AppendRun[] = [];
   const lastHash = new Map<string, string | null>();
   for (const event of template) {
-    const streamId = rename(event.streamId);
+    // streams named by a hash (idempotency keys) keep their name through the renaming: number them
+    const renamedStream = rename(event.streamId);
+    const streamId = renamedStream === event.streamId ? `${event.streamId}-copy-${copy}` : renamedStream;
     const data = JSON.parse(rename(JSON.stringify(event.data))) as JsonObject;
     const metadata = JSON.parse(rename(JSON.stringify(event.metadata))) as JsonObject;
     const hash = eventHash(lastHash.get(streamId) ?? null, event.type, data, metadata);
@@ -83,7 +85,7 @@ export async function appendCopies(store: EventStore, template: RecordedEvent[],
       }
     })();
     inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
+    task.finally(() => inFlight.delete(task)).catch(() => undefined);
     if (inFlight.size >= 64) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);

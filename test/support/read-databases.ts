@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 
 /**
  * The read models' two databases. Every projection test runs on both: embedded SQLite and the
@@ -18,18 +17,6 @@ export const READ_DATABASES: ReadDatabaseUnderTest[] = [
   { name: 'sqlite', env: () => ({}) },
   {
     name: 'postgres',
-    env: () => ({ DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: `t_${randomBytes(6).toString('hex')}` }),
+    env: () => ({ DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: `t_${process.env.FORDELA_TEST_RUN ?? 'adhoc'}_${randomBytes(5).toString('hex')}` }),
   },
 ];
-
-/** Drops the test schemas left behind (call from a globalTeardown or by hand). */
-export async function dropTestSchemas(): Promise<void> {
-  const client = new Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%'");
-    for (const row of rows) await client.query(`DROP SCHEMA IF EXISTS "${row.nspname}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
