@@ -21,11 +21,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // the validated settings are the only source: never process.env behind them (a `validate`
+        // hook would also copy them into process.env, leaking one test app's settings into the next)
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: true,
-          ignoreEnvVars: options.env !== undefined,
-          validate: (env) => ({ ...validateConfig({ ...env, ...(options.env ?? {}) }) }),
+          skipProcessEnv: true,
+          load: [() => ({ ...validateConfig(options.env ?? process.env) })],
         }),
         EventStoreModule,
         PlatformModule,

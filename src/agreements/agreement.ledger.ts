@@ -58,7 +58,7 @@ function amountOf(event: AgreementEvent): number | null {
   }
 }
 
-function historyEntry(event: AgreementEvent, revision: number, state: OpenedAgreement): HistoryEntry {
+export function historyEntry(event: AgreementEvent, revision: number, state: OpenedAgreement): HistoryEntry {
   const amountOre = amountOf(event);
   return {
     revision,

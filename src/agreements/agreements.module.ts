@@ -14,10 +14,12 @@ import {
   SetAreaBudgetsHandler,
 } from './agreements.commands';
 import { AgreementsController } from './agreements.controller';
+import { LedgerController } from './ledger.controller';
+import { GetLedgerHandler, ListLedgerChangesHandler, ListLedgersHandler } from './ledger.queries';
 
 @Module({
   imports: [CasesModule, MeetingsModule, DelegationsModule],
-  controllers: [AgreementsController],
+  controllers: [AgreementsController, LedgerController],
   providers: [
     AgreementWriter,
     OpenAgreementHandler,
@@ -28,6 +30,9 @@ import { AgreementsController } from './agreements.controller';
     ComputeRepaymentHandler,
     RecordReportingBackHandler,
     GetAgreementHandler,
+    ListLedgersHandler,
+    GetLedgerHandler,
+    ListLedgerChangesHandler,
   ],
 })
 export class AgreementsModule {}

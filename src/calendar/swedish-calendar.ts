@@ -32,7 +32,16 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * deadline. The holiday dates come from date-holidays (maintained, covers Easter and the moving
  * feasts); its SE set types the three eves as "bank".
  */
+const workingDays = new Map<IsoDate, boolean>();
+
+/** Public holidays never move once known, and asking date-holidays costs ~2 ms: each date is asked once. */
 export function isWorkingDay(date: IsoDate): boolean {
+  let known = workingDays.get(date);
+  if (known === undefined) workingDays.set(date, (known = computeWorkingDay(date)));
+  return known;
+}
+
+function computeWorkingDay(date: IsoDate): boolean {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();
   if (day === 0 || day === 6) return false;
   // noon UTC is the same date in Stockholm all year; a local-time noon is not when the process runs far from Sweden

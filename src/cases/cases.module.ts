@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { CaseBoardController } from './case-board.controller';
+import { ListCaseBoardHandler } from './case-board.query';
 import { CaseFacts } from './case-facts';
 import { ChangeCaseHandler } from './case-workflow.commands';
 import { CasesController } from './cases.controller';
@@ -7,8 +9,8 @@ import { GetCaseByDiaryNumberHandler, GetCaseHandler, RegisterCaseHandler } from
 
 @Module({
   imports: [OrganisationsModule],
-  controllers: [CasesController],
-  providers: [RegisterCaseHandler, GetCaseHandler, GetCaseByDiaryNumberHandler, ChangeCaseHandler, CaseFacts],
+  controllers: [CasesController, CaseBoardController],
+  providers: [RegisterCaseHandler, GetCaseHandler, GetCaseByDiaryNumberHandler, ChangeCaseHandler, CaseFacts, ListCaseBoardHandler],
   exports: [CaseFacts],
 })
 export class CasesModule {}

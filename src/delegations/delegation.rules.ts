@@ -1,3 +1,4 @@
+import { formatKronor as kr } from '../agreements/money';
 import { swedishDate } from '../calendar/swedish-calendar';
 import { Role } from '../platform/actor';
 import { BodyDecisionRef } from '../meetings/decision-authority';
@@ -50,71 +51,116 @@ export const DelegationRules = {
 
 const violation = (ruleId: string, sv: string, en: string, details: Record<string, unknown>) => new RuleViolation(ruleId, sv, en, details);
 
-/**
- * The one check of a delegated decision against its delegation as it stands at `request.at`:
- * in force (not revoked, inside the validity period), taken by the delegate, inside the scope
- * (agreement, areas, kind) and the amount limit. Throws the first rule broken.
- */
-export function checkMandate(delegation: DelegationVersion | null, request: MandateRequest): DelegationVersion {
-  if (!delegation) {
-    throw violation(DelegationRules.DELEGATION_NOT_FOUND, 'Delegationen finns inte.', 'The delegation does not exist.', {});
-  }
+/** A check of `checkMandate` a decision passed, as the auditor's mandate report shows it. */
+export interface MandateCheck {
+  ruleId: string;
+  sv: string;
+  en: string;
+}
+
+/** Every check passed, in order, up to the first one broken (then `refusal`). */
+export interface MandateEvaluation {
+  passed: MandateCheck[];
+  refusal: RuleViolation | null;
+}
+
+type Texts = [sv: string, en: string];
+/** A rule of the mandate: whether it holds, what it says when it does, and the refusal when it does not. */
+type Step = [ruleId: string, holds: boolean, passed: Texts, refused: Texts, details: Record<string, unknown>];
+
+/** never throws: the texts are built before the amount's own rules have necessarily run */
+const kronor = (ore: number) => (Number.isSafeInteger(ore) ? kr(ore) : `${ore} öre`);
+const who = (delegate: DelegationVersion['delegate'], role: string) => (delegate.kind === 'person' ? delegate.userId : `${role} ${delegate.role}`);
+
+/** The checks of a delegated decision against a delegation, in the order they are enforced. */
+function mandateSteps(delegation: DelegationVersion, request: MandateRequest): Step[] {
   const details = { delegationId: delegation.delegationId, version: delegation.version };
-  if (delegation.revokedAt !== null && Date.parse(delegation.revokedAt) <= request.at.getTime()) {
-    throw violation(DelegationRules.DELEGATION_REVOKED, 'Delegationen är återkallad.', 'The delegation has been revoked.', { ...details, revokedAt: delegation.revokedAt });
-  }
+  const { revokedAt, validFrom, validUntil, delegate, scope, amountLimitOre: limit } = delegation;
+  const { actor, amountOre, kind } = request;
   const today = swedishDate(request.at);
-  if (today < delegation.validFrom || (delegation.validUntil !== null && today > delegation.validUntil)) {
-    throw violation(
+  const period = `${validFrom}–${validUntil ?? ''}`;
+  const isDelegate = actor.organisationId === delegation.organisationId && (delegate.kind === 'person' ? actor.userId === delegate.userId : actor.role === delegate.role);
+  const outside = request.areaIds.filter((a) => !scope.areaIds.includes(a));
+  const areas = request.areaIds.join(', ');
+  const by = `${actor.userId} (${actor.role}, ${actor.organisationId})`;
+  const betweenAreas = kind === 'reallocate_between_areas';
+  return [
+    [
+      DelegationRules.DELEGATION_REVOKED,
+      revokedAt === null || Date.parse(revokedAt) > request.at.getTime(),
+      revokedAt === null ? ['Delegationen var inte återkallad.', 'The delegation was not revoked.'] : [`Återkallad först ${revokedAt}, efter beslutet.`, `Revoked only at ${revokedAt}, after the decision.`],
+      ['Delegationen är återkallad.', 'The delegation has been revoked.'],
+      { ...details, revokedAt },
+    ],
+    [
       DelegationRules.DELEGATION_VALIDITY,
-      `Delegationen gäller ${delegation.validFrom}–${delegation.validUntil ?? ''}, inte ${today}.`,
-      `The delegation is valid ${delegation.validFrom}–${delegation.validUntil ?? ''}, not on ${today}.`,
-      { ...details, today, validFrom: delegation.validFrom, validUntil: delegation.validUntil },
-    );
-  }
-  const { delegate } = delegation;
-  const isDelegate =
-    request.actor.organisationId === delegation.organisationId &&
-    (delegate.kind === 'person' ? request.actor.userId === delegate.userId : request.actor.role === delegate.role);
-  if (!isDelegate) {
-    throw violation(DelegationRules.DELEGATION_DELEGATE, 'Du är inte delegat enligt denna delegation.', 'You are not the delegate of this delegation.', {
-      ...details,
-      delegate,
-      userId: request.actor.userId,
-    });
-  }
-  const outside = request.areaIds.filter((a) => !delegation.scope.areaIds.includes(a));
-  if (request.agreementId !== delegation.scope.agreementId || outside.length > 0) {
-    throw violation(
+      today >= validFrom && (validUntil === null || today <= validUntil),
+      [`Beslutsdagen ${today} ligger inom giltighetstiden ${period}.`, `The day of the decision, ${today}, lies inside the validity period ${period}.`],
+      [`Delegationen gäller ${period}, inte ${today}.`, `The delegation is valid ${period}, not on ${today}.`],
+      { ...details, today, validFrom, validUntil },
+    ],
+    [
+      DelegationRules.DELEGATION_DELEGATE,
+      isDelegate,
+      [`${by} är delegat (${who(delegate, 'rollen')}).`, `${by} is the delegate (${who(delegate, 'role')}).`],
+      ['Du är inte delegat enligt denna delegation.', 'You are not the delegate of this delegation.'],
+      { ...details, delegate, userId: actor.userId },
+    ],
+    [
       DelegationRules.DELEGATION_SCOPE,
-      'Beslutet ligger utanför delegationens överenskommelse eller utvecklingsområden.',
-      "The decision lies outside the delegation's agreement or development areas.",
+      request.agreementId === scope.agreementId && outside.length === 0,
+      [`Överenskommelsen och utvecklingsområdet ${areas} ingår i delegationen.`, `The agreement and the development area ${areas} are inside the delegation.`],
+      ['Beslutet ligger utanför delegationens överenskommelse eller utvecklingsområden.', "The decision lies outside the delegation's agreement or development areas."],
       { ...details, agreementId: request.agreementId, areasOutside: outside },
-    );
-  }
-  if (!delegation.scope.kinds.includes(request.kind)) {
-    if (request.kind === 'reallocate_between_areas') {
-      throw violation(
-        DelegationRules.BUDGET_BETWEEN_AREAS_MANDATE,
-        'Omfördelning mellan utvecklingsområden kräver beslut av nämnden eller en uttrycklig delegation.',
-        'Reallocation between development areas needs a decision of the body or an explicit delegation.',
-        { ...details, kind: request.kind },
-      );
-    }
-    throw violation(DelegationRules.DELEGATION_KIND, 'Delegationen omfattar inte den sortens beslut.', 'The delegation does not cover this kind of decision.', {
-      ...details,
-      kind: request.kind,
-      allowed: delegation.scope.kinds,
-    });
-  }
-  if (delegation.amountLimitOre !== null && request.amountOre > delegation.amountLimitOre) {
-    throw violation(
+    ],
+    [
+      betweenAreas ? DelegationRules.BUDGET_BETWEEN_AREAS_MANDATE : DelegationRules.DELEGATION_KIND,
+      scope.kinds.includes(kind),
+      [`Delegationen omfattar beslut av slaget ${kind}.`, `The delegation covers decisions of the kind ${kind}.`],
+      betweenAreas
+        ? ['Omfördelning mellan utvecklingsområden kräver beslut av nämnden eller en uttrycklig delegation.', 'Reallocation between development areas needs a decision of the body or an explicit delegation.']
+        : ['Delegationen omfattar inte den sortens beslut.', 'The delegation does not cover this kind of decision.'],
+      betweenAreas ? { ...details, kind } : { ...details, kind, allowed: scope.kinds },
+    ],
+    [
       DelegationRules.DELEGATION_AMOUNT_LIMIT,
-      'Beloppet överstiger delegationens beloppsgräns per beslut.',
-      "The amount exceeds the delegation's limit per decision.",
-      { ...details, amountOre: request.amountOre, amountLimitOre: delegation.amountLimitOre },
-    );
+      limit === null || amountOre <= limit,
+      limit === null
+        ? ['Delegationen har ingen beloppsgräns.', 'The delegation has no amount limit.']
+        : [`Beloppet ${kronor(amountOre)} ryms inom beloppsgränsen ${kronor(limit)}.`, `The amount ${kronor(amountOre)} is within the limit of ${kronor(limit)}.`],
+      ['Beloppet överstiger delegationens beloppsgräns per beslut.', "The amount exceeds the delegation's limit per decision."],
+      { ...details, amountOre, amountLimitOre: limit },
+    ],
+  ];
+}
+
+/**
+ * A delegated decision against its delegation as it stands at `request.at`: in force (not
+ * revoked, inside the validity period), taken by the delegate, inside the scope (agreement,
+ * areas, kind) and the amount limit — every check passed, up to the first rule broken.
+ * `checkMandate` enforces it; the auditor's mandate report shows the checks passed.
+ */
+export function evaluateMandate(delegation: DelegationVersion | null, request: MandateRequest): MandateEvaluation {
+  if (!delegation) return { passed: [], refusal: violation(DelegationRules.DELEGATION_NOT_FOUND, 'Delegationen finns inte.', 'The delegation does not exist.', {}) };
+  const { delegationId, version } = delegation;
+  const passed: MandateCheck[] = [
+    {
+      ruleId: DelegationRules.DELEGATION_NOT_FOUND,
+      sv: `Delegationen ${delegationId} finns i registret; version ${version} gällde.`,
+      en: `The delegation ${delegationId} is on the register; version ${version} was in force.`,
+    },
+  ];
+  for (const [ruleId, holds, [sv, en], refused, details] of mandateSteps(delegation, request)) {
+    if (!holds) return { passed, refusal: violation(ruleId, refused[0], refused[1], details) };
+    passed.push({ ruleId, sv, en });
   }
+  return { passed, refusal: null };
+}
+
+/** The one check of a delegated decision against its delegation (`evaluateMandate`): throws the first rule broken. */
+export function checkMandate(delegation: DelegationVersion | null, request: MandateRequest): DelegationVersion {
+  const { refusal } = evaluateMandate(delegation, request);
+  if (refusal || !delegation) throw refusal;
   return delegation;
 }
 

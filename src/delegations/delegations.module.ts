@@ -3,6 +3,8 @@ import { CasesModule } from '../cases/cases.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { BodyDecisions } from './body-decisions';
 import { DelegationRegister } from './delegation-register';
+import { DelegationRegisterController } from './delegation-register.controller';
+import { GetRegisterDelegationHandler, ListRegisterDecisionsHandler, ListRegisterDelegationsHandler } from './delegation-register.queries';
 import { AmendDelegationHandler, GrantDelegationHandler, RecordUrgentDecisionHandler, RevokeDelegationHandler } from './delegations.commands';
 import { DelegationsController } from './delegations.controller';
 import { GetDelegationHandler, ListBodyDecisionsHandler, ListDelegationsHandler } from './delegations.queries';
@@ -10,7 +12,7 @@ import { GetDelegationHandler, ListBodyDecisionsHandler, ListDelegationsHandler 
 /** Meeting decisions are reached through BodyDecisions, not by importing MeetingsModule (which imports this one). */
 @Module({
   imports: [OrganisationsModule, CasesModule],
-  controllers: [DelegationsController],
+  controllers: [DelegationsController, DelegationRegisterController],
   providers: [
     BodyDecisions,
     DelegationRegister,
@@ -21,6 +23,9 @@ import { GetDelegationHandler, ListBodyDecisionsHandler, ListDelegationsHandler 
     GetDelegationHandler,
     ListDelegationsHandler,
     ListBodyDecisionsHandler,
+    ListRegisterDelegationsHandler,
+    GetRegisterDelegationHandler,
+    ListRegisterDecisionsHandler,
   ],
   exports: [DelegationRegister],
 })

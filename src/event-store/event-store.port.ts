@@ -107,6 +107,23 @@ export class DuplicateEventIdError extends Error {
   }
 }
 
+/**
+ * A stored event that no longer reads as JSON (the file was altered or damaged). Adapters name it
+ * instead of failing with a bare SyntaxError, so the auditor's `verify` can report the broken link
+ * and read on after it (`readAll({ after: position })`).
+ */
+export class UnreadableEventError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly revision: number,
+    readonly position: number,
+    readonly reason: string,
+  ) {
+    super(`Event ${streamId}@${revision} (position ${position}) is unreadable: ${reason}`);
+    this.name = 'UnreadableEventError';
+  }
+}
+
 export function describeExpected(expected: ExpectedRevision): string {
   return typeof expected === 'number' ? `revision ${expected}` : expected;
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { DelegationsModule } from '../delegations/delegations.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { DecisionRegisterController } from './decision-register.controller';
+import { ListDecisionRegisterHandler } from './decision-register.query';
 import { MeetingFacts } from './meeting-facts';
 import { MeetingsController } from './meetings.controller';
 import {
@@ -17,7 +19,7 @@ import { CancelMeetingHandler, StrikeItemHandler } from './meetings.strike.handl
 
 @Module({
   imports: [OrganisationsModule, CasesModule, DelegationsModule],
-  controllers: [MeetingsController],
+  controllers: [MeetingsController, DecisionRegisterController],
   providers: [
     MeetingWriter,
     ConveneMeetingHandler,
@@ -29,6 +31,7 @@ import { CancelMeetingHandler, StrikeItemHandler } from './meetings.strike.handl
     RecordMeetingHandler,
     GetMeetingHandler,
     MeetingFacts,
+    ListDecisionRegisterHandler,
   ],
   exports: [MeetingFacts],
 })

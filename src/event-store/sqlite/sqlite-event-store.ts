@@ -15,6 +15,7 @@ import {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
+  UnreadableEventError,
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { validateAppend } from '../append-validation';
@@ -32,6 +33,11 @@ export interface SqliteEventStoreOptions {
   synchronous?: SqliteSynchronous;
   /** most appends committed in one transaction */
   maxBatch?: number;
+  /**
+   * Open an existing file read-only, without the writer thread: the auditor's CLI reads next to a
+   * running service (WAL readers never block the writer, nor it them). Appends are refused.
+   */
+  readonly?: boolean;
 }
 
 interface Row {
@@ -82,7 +88,8 @@ function toError(refusal: Refusal): Error {
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly writer: Worker;
+  /** null when read-only */
+  private readonly writer: Worker | null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private writerFailure: Error | undefined;
@@ -93,6 +100,14 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
 
   constructor(options: SqliteEventStoreOptions) {
+    if (options.readonly) {
+      this.db = new Database(options.file, { readonly: true, fileMustExist: true });
+      this.db.pragma('busy_timeout = 5000');
+      this.stmt = this.prepare();
+      this.writer = null;
+      this.writerClosed = Promise.resolve();
+      return;
+    }
     mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
@@ -101,16 +116,17 @@ export class SqliteEventStore implements EventStore {
     // this connection only reads; the writer thread is the one writer
     this.db.pragma('query_only = true');
     this.stmt = this.prepare();
-    this.writer = startWriter({
+    const writer = startWriter({
       file: options.file,
       synchronous: options.synchronous ?? 'FULL',
       maxBatch: options.maxBatch ?? 2000,
     });
-    this.writer.unref();
-    this.writer.on('message', (reply: WriterReply) => this.onReply(reply));
+    this.writer = writer;
+    writer.unref();
+    writer.on('message', (reply: WriterReply) => this.onReply(reply));
     this.writerClosed = new Promise((resolve) => {
-      this.writer.on('error', (error) => this.failWriter(error));
-      this.writer.on('exit', (code) => {
+      writer.on('error', (error) => this.failWriter(error));
+      writer.on('exit', (code) => {
         if (!this.closed) this.failWriter(new Error(`SQLite writer thread exited (code ${code})`));
         resolve();
       });
@@ -134,21 +150,23 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
+    const writer = this.writer;
+    if (!writer) return Promise.reject(new Error('event store is open read-only: appends are refused'));
     if (this.writerFailure) return Promise.reject(this.writerFailure);
     validateAppend(streamId, events, expected);
     const id = ++this.nextId;
     return new Promise<AppendResult>((resolve, reject) => {
       // the writer keeps the process alive only while an append waits for it
-      if (this.pending.size === 0) this.writer.ref();
+      if (this.pending.size === 0) writer.ref();
       this.pending.set(id, { resolve, reject });
-      this.writer.postMessage({ type: 'append', id, streamId, events, expected } satisfies WriterRequest);
+      writer.postMessage({ type: 'append', id, streamId, events, expected } satisfies WriterRequest);
     });
   }
 
   private settle(id: number): Pending | undefined {
     const pending = this.pending.get(id);
     this.pending.delete(id);
-    if (this.pending.size === 0) this.writer.unref();
+    if (this.pending.size === 0) this.writer?.unref();
     return pending;
   }
 
@@ -194,6 +212,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Pages from the checkpoint; woken at once by this process's commits, and by polling for other processes'. */
+  async lastPosition(): Promise<number | undefined> {
+    const row = this.db.prepare<[], { last: number | null }>('SELECT max(position) AS last FROM events').get();
+    return row?.last ?? undefined;
+  }
+
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     const subscription = startPollingSubscription({
       after: options.after ?? 0,
@@ -212,10 +235,21 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     await this.subscriptions.closeAll();
     // the writer commits what it was given before it closes
-    this.writer.ref();
-    this.writer.postMessage({ type: 'close' } satisfies WriterRequest);
+    if (this.writer) {
+      this.writer.ref();
+      this.writer.postMessage({ type: 'close' } satisfies WriterRequest);
+    }
     await this.writerClosed;
     this.db.close();
+  }
+}
+
+/** JSON of a stored event; one that no longer parses is named (UnreadableEventError), not a bare SyntaxError. */
+function parse(row: Row, column: 'data' | 'metadata'): JsonObject {
+  try {
+    return JSON.parse(row[column]) as JsonObject;
+  } catch (error) {
+    throw new UnreadableEventError(row.stream_id, row.revision, row.position, `${column}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -224,8 +258,8 @@ function toRecorded(row: Row): RecordedEvent {
     id: row.id,
     streamId: row.stream_id,
     type: row.type,
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: JSON.parse(row.metadata) as JsonObject,
+    data: parse(row, 'data'),
+    metadata: parse(row, 'metadata'),
     revision: row.revision,
     position: row.position,
     recordedAt: new Date(row.recorded_at),
