@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Kysely, sql } from 'kysely';
 import { requireRegisterAccess } from '../platform/access.rules';
 import { Actor } from '../platform/actor';
+import { ownOrganisation } from '../projections/organisation-scope';
 import { NotFound } from '../platform/errors';
 import { Page, paginate } from '../projections/pagination';
 import { READ_DATABASE, ReadDatabase } from '../projections/read-database';
@@ -65,9 +66,11 @@ abstract class LedgerReader {
   }
 
   /** The agreement folded so far, as the aggregate would fold it. */
-  protected async folded(agreementId: string): Promise<LedgerFold & { agreement: OpenedAgreement }> {
+  protected async folded(agreementId: string, actor: Actor): Promise<LedgerFold & { agreement: OpenedAgreement }> {
     const fold = (await LEDGER_STATES.load(this.db, [agreementId])).get(agreementId);
-    if (!fold || fold.agreement.status !== 'open') throw new NotFound(AGREEMENT, { agreementId });
+    if (!fold || fold.agreement.status !== 'open' || fold.agreement.organisationId !== actor.organisationId) {
+      throw new NotFound(AGREEMENT, { agreementId });
+    }
     return { ...fold, agreement: fold.agreement };
   }
 }
@@ -76,8 +79,7 @@ abstract class LedgerReader {
 export class ListLedgersHandler extends LedgerReader implements IQueryHandler<ListLedgersQuery, Page<LedgerListItem>> {
   execute({ filter, actor }: ListLedgersQuery): Promise<Page<LedgerListItem>> {
     requireRegisterAccess(actor.role);
-    let query = this.db.selectFrom('rm_allocation_ledger_agreements').selectAll();
-    if (filter.organisationId !== undefined) query = query.where('organisation_id', '=', filter.organisationId);
+    let query = this.db.selectFrom('rm_allocation_ledger_agreements').selectAll().where('organisation_id', '=', ownOrganisation(actor, filter.organisationId));
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
     if (filter.search !== undefined) query = query.where(sql<boolean>`name_search like ${containsPattern(filter.search)} escape '!'`);
     return paginate(query, (q) => q.orderBy('year', 'desc').orderBy('opened_position').orderBy('agreement_id'), filter, listItem);
@@ -89,7 +91,7 @@ export class ListLedgersHandler extends LedgerReader implements IQueryHandler<Li
 export class GetLedgerHandler extends LedgerReader implements IQueryHandler<GetLedgerQuery, AgreementLedgerSummary> {
   async execute({ agreementId, actor }: GetLedgerQuery): Promise<AgreementLedgerSummary> {
     requireRegisterAccess(actor.role);
-    const { agreement, revision } = await this.folded(agreementId);
+    const { agreement, revision } = await this.folded(agreementId, actor);
     return toLedgerSummary(agreement, revision);
   }
 }
@@ -98,7 +100,7 @@ export class GetLedgerHandler extends LedgerReader implements IQueryHandler<GetL
 export class ListLedgerChangesHandler extends LedgerReader implements IQueryHandler<ListLedgerChangesQuery, Page<LedgerChange>> {
   async execute({ agreementId, filter, actor }: ListLedgerChangesQuery): Promise<Page<LedgerChange>> {
     requireRegisterAccess(actor.role);
-    const { agreement } = await this.folded(agreementId);
+    const { agreement } = await this.folded(agreementId, actor);
     let query = this.db.selectFrom('rm_allocation_ledger_changes').select(['revision', 'type', 'data']).where('agreement_id', '=', agreementId);
     if (filter.type !== undefined) query = query.where('type', '=', filter.type);
     // ids are slugs and uuids, validated: no LIKE wildcards in them

@@ -4,6 +4,7 @@ import { Kysely } from 'kysely';
 import { CaseFacts } from '../cases/case-facts';
 import { requireAuditAccess } from '../platform/access.rules';
 import { Actor } from '../platform/actor';
+import { ownOrganisation } from '../projections/organisation-scope';
 import { NotFound, ValidationFailed } from '../platform/errors';
 import { Page, paginate } from '../projections/pagination';
 import { READ_DATABASE, ReadDatabase } from '../projections/read-database';
@@ -17,7 +18,6 @@ export class ListAuditLogQuery {
   ) {}
 }
 
-const ORGANISATION = { sv: 'Organisationen', en: 'The organisation' };
 const CASE = { sv: 'Ärendet', en: 'The case' };
 
 function view(row: AuditLogRow): AuditLogEntryView {
@@ -54,9 +54,7 @@ export class ListAuditLogHandler implements IQueryHandler<ListAuditLogQuery, Pag
 
   async execute({ filter, actor }: ListAuditLogQuery): Promise<Page<AuditLogEntryView>> {
     requireAuditAccess(actor.role);
-    if (filter.organisationId !== undefined && filter.organisationId !== actor.organisationId) {
-      throw new NotFound(ORGANISATION, { organisationId: filter.organisationId });
-    }
+    ownOrganisation(actor, filter.organisationId);
     const from = stored(filter.from);
     const to = stored(filter.to);
     if (from !== undefined && to !== undefined && from > to) {

@@ -4,6 +4,7 @@ import { Kysely, sql } from 'kysely';
 import { Organisations } from '../organisations/organisations.service';
 import { requireRegisterAccess } from '../platform/access.rules';
 import { Actor } from '../platform/actor';
+import { ownOrganisation } from '../projections/organisation-scope';
 import { NotFound, ValidationFailed } from '../platform/errors';
 import { Page, paginate } from '../projections/pagination';
 import { READ_DATABASE, ReadDatabase } from '../projections/read-database';
@@ -19,7 +20,6 @@ export class ListCaseBoardQuery {
   ) {}
 }
 
-const ORGANISATION = { sv: 'Organisationen', en: 'The organisation' };
 const BODY = { sv: 'Organet', en: 'The body' };
 
 /** `like` takes `%` and `_` as wildcards: a search for them means the characters themselves. */
@@ -83,9 +83,7 @@ export class ListCaseBoardHandler implements IQueryHandler<ListCaseBoardQuery, P
 
   async execute({ filter, actor }: ListCaseBoardQuery): Promise<Page<CaseBoardRowView>> {
     requireRegisterAccess(actor.role);
-    if (filter.organisationId !== undefined && filter.organisationId !== actor.organisationId) {
-      throw new NotFound(ORGANISATION, { organisationId: filter.organisationId });
-    }
+    ownOrganisation(actor, filter.organisationId);
     if (filter.registeredFrom && filter.registeredTo && filter.registeredFrom > filter.registeredTo) {
       throw new ValidationFailed([{ field: 'registeredTo', rules: { dateRange: 'registeredTo must not be before registeredFrom' } }]);
     }

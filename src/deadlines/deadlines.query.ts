@@ -6,6 +6,7 @@ import { Organisations } from '../organisations/organisations.service';
 import { requireRegisterAccess } from '../platform/access.rules';
 import { Actor } from '../platform/actor';
 import { Clock, CLOCK } from '../platform/clock';
+import { ownOrganisation } from '../projections/organisation-scope';
 import { NotFound, ValidationFailed } from '../platform/errors';
 import { Page, paginate } from '../projections/pagination';
 import { READ_DATABASE, ReadDatabase } from '../projections/read-database';
@@ -19,7 +20,6 @@ export class ListDeadlinesQuery {
   ) {}
 }
 
-const ORGANISATION = { sv: 'Organisationen', en: 'The organisation' };
 const BODY = { sv: 'Organet', en: 'The body' };
 const nullableNumber = (value: number | null) => (value === null ? null : Number(value));
 
@@ -66,9 +66,7 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery, P
 
   async execute({ filter, actor }: ListDeadlinesQuery): Promise<Page<DeadlineView>> {
     requireRegisterAccess(actor.role);
-    if (filter.organisationId !== undefined && filter.organisationId !== actor.organisationId) {
-      throw new NotFound(ORGANISATION, { organisationId: filter.organisationId });
-    }
+    ownOrganisation(actor, filter.organisationId);
     if (filter.dueFrom && filter.dueBefore && filter.dueFrom >= filter.dueBefore) {
       throw new ValidationFailed([{ field: 'dueBefore', rules: { dateRange: 'dueBefore must be after dueFrom' } }]);
     }

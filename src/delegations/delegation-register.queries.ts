@@ -7,6 +7,7 @@ import { swedishDate } from '../calendar/swedish-calendar';
 import { requireRegisterAccess } from '../platform/access.rules';
 import { Actor } from '../platform/actor';
 import { CLOCK, Clock } from '../platform/clock';
+import { ownOrganisation } from '../projections/organisation-scope';
 import { NotFound } from '../platform/errors';
 import { Page, paginate } from '../projections/pagination';
 import { READ_DATABASE, ReadDatabase } from '../projections/read-database';
@@ -123,8 +124,7 @@ export class ListRegisterDelegationsHandler extends RegisterReader implements IQ
   async execute({ filter, actor }: ListRegisterDelegationsQuery): Promise<Page<RegisterDelegationView>> {
     requireRegisterAccess(actor.role);
     const now = today(this.clock);
-    let query = this.db.selectFrom('rm_delegation_register_delegations').selectAll();
-    if (filter.organisationId !== undefined) query = query.where('organisation_id', '=', filter.organisationId);
+    let query = this.db.selectFrom('rm_delegation_register_delegations').selectAll().where('organisation_id', '=', ownOrganisation(actor, filter.organisationId));
     if (filter.bodyId !== undefined) query = query.where('body_id', '=', filter.bodyId);
     if (filter.delegateUserId !== undefined) query = query.where('delegate_user_id', '=', filter.delegateUserId);
     if (filter.delegateRole !== undefined) query = query.where('delegate_role', '=', filter.delegateRole);
@@ -142,7 +142,7 @@ export class GetRegisterDelegationHandler extends RegisterReader implements IQue
   async execute({ delegationId, actor }: GetRegisterDelegationQuery): Promise<RegisterDelegationView> {
     requireRegisterAccess(actor.role);
     const row = await this.db.selectFrom('rm_delegation_register_delegations').selectAll().where('delegation_id', '=', delegationId).executeTakeFirst();
-    if (!row) throw new NotFound(DELEGATION, { delegationId });
+    if (!row || row.organisation_id !== actor.organisationId) throw new NotFound(DELEGATION, { delegationId });
     return (await this.delegationViews([row]))[0];
   }
 }
@@ -174,8 +174,7 @@ function decisionItem(row: RegisterDecisionRow): Omit<RegisterDecisionItem, 'aut
 export class ListRegisterDecisionsHandler extends RegisterReader implements IQueryHandler<ListRegisterDecisionsQuery, Page<RegisterDecisionItem>> {
   async execute({ filter, actor }: ListRegisterDecisionsQuery): Promise<Page<RegisterDecisionItem>> {
     requireRegisterAccess(actor.role);
-    let query = this.db.selectFrom('rm_delegation_register_decisions').selectAll();
-    if (filter.organisationId !== undefined) query = query.where('organisation_id', '=', filter.organisationId);
+    let query = this.db.selectFrom('rm_delegation_register_decisions').selectAll().where('organisation_id', '=', ownOrganisation(actor, filter.organisationId));
     if (filter.delegationId !== undefined) query = query.where('delegation_id', '=', filter.delegationId);
     if (filter.bodyId !== undefined) query = query.where('body_id', '=', filter.bodyId);
     if (filter.agreementId !== undefined) query = query.where('agreement_id', '=', filter.agreementId);

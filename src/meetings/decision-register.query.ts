@@ -7,6 +7,7 @@ import { Organisations } from '../organisations/organisations.service';
 import { requireRegisterAccess } from '../platform/access.rules';
 import { Actor } from '../platform/actor';
 import { CLOCK, Clock } from '../platform/clock';
+import { ownOrganisation } from '../projections/organisation-scope';
 import { NotFound, ValidationFailed } from '../platform/errors';
 import { Page, paginate } from '../projections/pagination';
 import { READ_DATABASE, ReadDatabase } from '../projections/read-database';
@@ -24,7 +25,6 @@ export class ListDecisionRegisterQuery {
   ) {}
 }
 
-const ORGANISATION = { sv: 'Organisationen', en: 'The organisation' };
 const BODY = { sv: 'Organet', en: 'The body' };
 const CASE = { sv: 'Ärendet', en: 'The case' };
 
@@ -124,9 +124,7 @@ export class ListDecisionRegisterHandler implements IQueryHandler<ListDecisionRe
 
   /** Unknown (or another organisation's) ids in the filters are answered 404, as their own endpoints answer them. */
   private async requireKnown(filter: DecisionRegisterFilter, actor: Actor): Promise<void> {
-    if (filter.organisationId !== undefined && filter.organisationId !== actor.organisationId) {
-      throw new NotFound(ORGANISATION, { organisationId: filter.organisationId });
-    }
+    ownOrganisation(actor, filter.organisationId);
     if (filter.meetingFrom && filter.meetingTo && filter.meetingFrom > filter.meetingTo) {
       throw new ValidationFailed([{ field: 'meetingTo', rules: { dateRange: 'meetingTo must not be before meetingFrom' } }]);
     }

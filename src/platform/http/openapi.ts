@@ -17,7 +17,7 @@ export const ApiIdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', requ
 const DESCRIPTIONS: Record<number, string> = {
   400: 'invalid input (problem+json, type VALIDATION, BAD-REQUEST or INVALID-HEADER)',
   401: 'no actor (problem+json, type ACTOR-REQUIRED)',
-  403: 'the role only reads (problem+json, type ROLE-READ-ONLY)',
+  403: 'the role may not do this (problem+json, type ROLE-READ-ONLY on changes, REGISTER-ROLE on the registers, AUDIT-ROLE on the audit log and the auditor’s tools)',
   404: 'not found (problem+json, type NOT-FOUND)',
   409: 'conflict (problem+json, type CONCURRENCY-CONFLICT)',
   413: 'body over 2 MiB (problem+json, type PAYLOAD-TOO-LARGE)',
