@@ -83,7 +83,7 @@ function open(command: OpenAgreement, state: AgreementState, context: DecisionCo
   requireAmount(command.totalOre);
   requireUniqueAreas(command.areas.map((a) => a.areaId));
   if (state.status === 'open') {
-    const { recordedAt: _at, recordedBy: _by, ...earlier } = state.history[0].data as AgreementOpened['data'];
+    const { recordedAt: _at, recordedBy: _by, ...earlier } = state.history.at(0)!.data as AgreementOpened['data'];
     // compared canonically: the store need not keep the order of keys
     if (canonicalize(earlier) === canonicalize(data)) return [];
     // AGREEMENT-CASE-HAS-AGREEMENT: the handler derives the agreement's id from its case, so a second opening in the case lands here

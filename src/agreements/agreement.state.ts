@@ -1,5 +1,6 @@
 import { Authority } from '../delegations/mandate';
 import { ActivityOwner, AgreementEvent, AgreementOpened, RepaymentComputed, ReportingBackRecorded } from './agreements.events';
+import { EventLog, History } from '../platform/event-log';
 
 export interface AreaState {
   areaId: string;
@@ -40,7 +41,7 @@ export interface OpenedAgreement extends Opening {
   /** fixed by the first body decision on the area budgets; later body decisions must come from it */
   decidingBodyId: string | null;
   /** every event in order: the ledger's history and the way a retried command recognises its own work */
-  history: AgreementEvent[];
+  history: History<AgreementEvent>;
   repayment: RepaymentState | null;
   reportingBack: ReportingBackRecorded['data'] | null;
 }
@@ -141,11 +142,11 @@ export function evolveAgreement(state: AgreementState, event: AgreementEvent): A
       areas: areas.map((a) => ({ ...a, budgetOre: 0, responsible: null })),
       activities: {},
       decidingBodyId: null,
-      history: [event],
+      history: EventLog.of<AgreementEvent>([]).append(event),
       repayment: null,
       reportingBack: null,
     };
   }
   if (state.status === 'none') return state;
-  return { ...apply(state, event), history: [...state.history, event] };
+  return { ...apply(state, event), history: EventLog.of(state.history).append(event) };
 }
