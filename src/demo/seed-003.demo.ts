@@ -170,6 +170,8 @@ export async function loadSeed003Demo(
       const allocated = await director(`/api/agreements/${agreementId}/activities`, { areaId: 'vision-ehalsa', ...activity, authority: { delegationId } });
       activityIds.push(allocated.activityId as string);
     }
+    // a week later, so the ledger as it stood between the allocations and the reallocation can be asked for
+    at('2022-05-02T09:00:00Z');
     await director(`/api/agreements/${agreementId}/reallocations`, {
       kind: 'within_area',
       areaId: 'vision-ehalsa',

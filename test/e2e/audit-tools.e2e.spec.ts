@@ -71,7 +71,10 @@ describe('the auditor’s tools over HTTP on the seed-003 demo', () => {
       const granted = await ok(`/api/audit/as-of/delegation/${demo.delegationId}?at=2022-04-24`);
       expect(granted.state).toMatchObject({ delegationId: demo.delegationId, current: { version: 1, amountLimitOre: 5 * MKR }, decisions: [] });
       expect(granted.standsOn.type).toBe('DelegationGranted');
-      const later = await ok(`/api/audit/as-of/delegation/${demo.delegationId}?at=2022-04-25T09:00:00Z`);
+      // the two activities were decided on 25 April, the reallocation a week later
+      const activities = await ok(`/api/audit/as-of/delegation/${demo.delegationId}?at=2022-04-25T09:00:00Z`);
+      expect(activities.state.decisions.map((d: Json) => d.delegatedDecisionId)).toEqual(demo.decisionIds.slice(0, 2));
+      const later = await ok(`/api/audit/as-of/delegation/${demo.delegationId}?at=2022-05-02T09:00:00Z`);
       expect(later.state.decisions.map((d: Json) => d.delegatedDecisionId)).toEqual(demo.decisionIds);
       expect(later.state).toEqual(await ok(`/api/delegations/${demo.delegationId}`));
     });
