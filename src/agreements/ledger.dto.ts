@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { PageMeta, PageQuery } from '../projections/pagination';
+import { PageMeta, PageQuery, OrganisationPageQuery } from '../projections/pagination';
 import { SLUG } from '../platform/http/validators';
 import { AgreementEvent } from './agreements.events';
 import { HistoryEntry } from './agreements.views';
@@ -20,12 +20,7 @@ const CHANGE_TYPES_BY_NAME: Record<AgreementEvent['type'], true> = {
 };
 export const CHANGE_TYPES = Object.keys(CHANGE_TYPES_BY_NAME) as Array<AgreementEvent['type']>;
 
-export class LedgerListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'region-exempel' })
-  @IsOptional()
-  @Matches(SLUG)
-  organisationId?: string;
-
+export class LedgerListQuery extends OrganisationPageQuery {
   @ApiPropertyOptional({ description: 'part of the name or the state reference, any case', example: 'nära vård' })
   @IsOptional()
   @IsString()

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy, ValidationOptions } from 'class-validator';
 import { isIsoDate } from '../calendar/swedish-calendar';
 import { Role, ROLES } from '../platform/actor';
-import { SLUG } from '../platform/http/validators';
-import { PageMeta, PageQuery } from '../projections/pagination';
+
+import { PageMeta, OrganisationPageQuery } from '../projections/pagination';
 
 /** An instant as ISO 8601 with `Z` or an offset: a time range without a zone would mean different things on different servers. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -30,7 +30,7 @@ function IsInstant(options?: ValidationOptions): PropertyDecorator {
 /** Event types are PascalCase names (`ProtocolAdjusted`). */
 const EVENT_TYPE = /^[A-Z][A-Za-z0-9]{0,99}$/;
 
-export class AuditLogFilter extends PageQuery {
+export class AuditLogFilter extends OrganisationPageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'events of the case: its own stream, its diary number, its agreement, its agenda items and the delegations and delegated decisions on its agreement' })
   @IsOptional()
   @IsUUID()
@@ -46,11 +46,6 @@ export class AuditLogFilter extends PageQuery {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
-
-  @ApiPropertyOptional({ example: 'region-exempel', description: 'the acting user’s organisation; only the actor’s own can be chosen' })
-  @IsOptional()
-  @Matches(SLUG)
-  organisationId?: string;
 
   @ApiPropertyOptional({ example: 'delegations-region-exempel' })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsCalendarDate, SLUG } from '../platform/http/validators';
-import { PageMeta, PageQuery } from '../projections/pagination';
+import { IsCalendarDate } from '../platform/http/validators';
+import { PageMeta, BodyPageQuery } from '../projections/pagination';
 import type { ItemOutcome } from '../meetings/decision-authority';
 import type { CaseStatus } from './case.state';
 
@@ -16,21 +16,11 @@ const OUTCOMES: readonly ItemOutcome[] = ['approved', 'approved_with_amendments'
 /** A whole diary number or its beginning: `RS`, `RS 2022`, `RS 2022-0001`, `RS 2022-00123` (any letter case). */
 export const DIARY_NUMBER_PREFIX = /^[A-ZÅÄÖa-zåäö]{1,8}( (\d{1,4}(-\d{0,5})?)?)?$/;
 
-export class CaseBoardFilter extends PageQuery {
+export class CaseBoardFilter extends BodyPageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES, example: 'on_agenda' })
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
-
-  @ApiPropertyOptional({ example: 'region-exempel', description: 'only the organisation of the actor can be chosen' })
-  @IsOptional()
-  @Matches(SLUG)
-  organisationId?: string;
-
-  @ApiPropertyOptional({ example: 'regionstyrelsen', description: 'the body whose agenda the case is on, or that decided it' })
-  @IsOptional()
-  @Matches(SLUG)
-  bodyId?: string;
 
   @ApiPropertyOptional({ example: 'RS 2022-00001', description: 'a whole diary number, or its beginning (e.g. "RS 2022")' })
   @IsOptional()

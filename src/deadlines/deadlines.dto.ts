@@ -1,28 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { IsCalendarDate, SLUG } from '../platform/http/validators';
-import { PageMeta, PageQuery } from '../projections/pagination';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate } from '../platform/http/validators';
+import { PageMeta, BodyPageQuery } from '../projections/pagination';
 import { DEADLINE_KINDS, DeadlineKind } from './deadlines.tables';
 
 /** `true`/`false` as query strings; anything else stays as given and is refused by IsBoolean. */
 const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class DeadlinesFilter extends PageQuery {
+export class DeadlinesFilter extends BodyPageQuery {
   @ApiPropertyOptional({ enum: DEADLINE_KINDS, example: 'notice' })
   @IsOptional()
   @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
-
-  @ApiPropertyOptional({ example: 'region-exempel', description: 'only the organisation of the actor can be chosen' })
-  @IsOptional()
-  @Matches(SLUG)
-  organisationId?: string;
-
-  @ApiPropertyOptional({ example: 'regionstyrelsen' })
-  @IsOptional()
-  @Matches(SLUG)
-  bodyId?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2022-04-30', description: 'due before this Swedish date (exclusive); undated deadlines are left out' })
   @IsOptional()

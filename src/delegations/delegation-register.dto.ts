@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { BodyDecisionRefDto } from '../meetings/decision-ref.dto';
 import { ROLES } from '../platform/actor';
-import { IsCalendarDate, SLUG } from '../platform/http/validators';
-import { PageMeta, PageQuery } from '../projections/pagination';
+import { IsCalendarDate } from '../platform/http/validators';
+import { PageMeta, BodyPageQuery } from '../projections/pagination';
 import { DelegationVersionView, RegisterDecisionView, VersionRecordView } from './delegations.views.dto';
 
 /** Where a delegation stands today: not yet begun, in force, or ended (revoked, or past its last day). */
@@ -14,17 +14,7 @@ export type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
 export const REPORT_STATES = ['unreported', 'held', 'reported'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
-export class DelegationRegisterQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'region-exempel' })
-  @IsOptional()
-  @Matches(SLUG)
-  organisationId?: string;
-
-  @ApiPropertyOptional({ example: 'regionstyrelsen' })
-  @IsOptional()
-  @Matches(SLUG)
-  bodyId?: string;
-
+export class DelegationRegisterQuery extends BodyPageQuery {
   @ApiPropertyOptional({ enum: DELEGATION_STATUSES, description: 'today (Swedish date): in force, not yet begun, or ended' })
   @IsOptional()
   @IsIn(DELEGATION_STATUSES)
@@ -47,21 +37,11 @@ export class DelegationRegisterQuery extends PageQuery {
   agreementId?: string;
 }
 
-export class RegisterDecisionsQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'region-exempel' })
-  @IsOptional()
-  @Matches(SLUG)
-  organisationId?: string;
-
+export class RegisterDecisionsQuery extends BodyPageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   delegationId?: string;
-
-  @ApiPropertyOptional({ example: 'regionstyrelsen', description: 'the delegating body: with reported=false, its unreported decisions' })
-  @IsOptional()
-  @Matches(SLUG)
-  bodyId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { IsCalendarDate, SLUG } from '../platform/http/validators';
-import { PageMeta, PageQuery } from '../projections/pagination';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '../platform/http/validators';
+import { PageMeta, BodyPageQuery } from '../projections/pagination';
 import type { ItemOutcome } from './decision-authority';
 import type { LegalForceStatus } from './meeting.protocol';
 
@@ -26,17 +26,7 @@ export const MEETING_STATUSES = ['open', 'closed', 'adjusted', 'cancelled'] as c
 export type RegisterMeetingStatus = (typeof MEETING_STATUSES)[number];
 export const ROW_KINDS = ['item', 'delegated_decisions_report'] as const;
 
-export class DecisionRegisterFilter extends PageQuery {
-  @ApiPropertyOptional({ example: 'region-exempel', description: 'only the organisation of the actor can be chosen' })
-  @IsOptional()
-  @Matches(SLUG)
-  organisationId?: string;
-
-  @ApiPropertyOptional({ example: 'regionstyrelsen' })
-  @IsOptional()
-  @Matches(SLUG)
-  bodyId?: string;
-
+export class DecisionRegisterFilter extends BodyPageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { SelectQueryBuilder } from 'kysely';
+import { SLUG } from '../platform/http/validators';
 
 /** `?limit=&offset=` on every read-model list; DTOs of filters extend it. */
 export class PageQuery {
@@ -19,6 +20,22 @@ export class PageQuery {
   @IsInt()
   @Min(0)
   offset: number = 0;
+}
+
+/** A register's filter: the organisation (only the actor's own can be chosen; another is 404). */
+export class OrganisationPageQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'region-exempel', description: 'only the organisation of the actor can be chosen' })
+  @IsOptional()
+  @Matches(SLUG)
+  organisationId?: string;
+}
+
+/** …and the body (nämnd) within it. */
+export class BodyPageQuery extends OrganisationPageQuery {
+  @ApiPropertyOptional({ example: 'regionstyrelsen' })
+  @IsOptional()
+  @Matches(SLUG)
+  bodyId?: string;
 }
 
 /** The paging part of every list answer; a list's response class extends it with `items`. */
