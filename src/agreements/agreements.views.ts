@@ -98,21 +98,8 @@ export class ReportingBackView {
   @ApiProperty({ example: '2023-03-31' }) dueBy!: string;
 }
 
-/**
- * The agreement's figures as every write answers them: the ledger without its history, which
- * grows with every change (GET /api/agreements/:agreementId has it).
- */
-export class AgreementLedgerSummary {
-  @ApiProperty({ format: 'uuid' }) agreementId!: string;
-  @ApiProperty({ example: 'region-exempel' }) organisationId!: string;
-  @ApiProperty({ format: 'uuid', description: 'the case (ärende) the agreement is handled in' }) caseId!: string;
-  @ApiProperty({ example: 'God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav' }) name!: string;
-  @ApiProperty({ example: 'S2022/00042' }) stateReference!: string;
-  @ApiProperty({ example: 2022 }) year!: number;
-  @ApiProperty({ example: '2022-12-31' }) useDeadline!: string;
-  @ApiProperty({ example: '2023-03-31' }) reportingDate!: string;
-  @ApiProperty({ example: '2023-06-30' }) repaymentDate!: string;
-  @ApiProperty({ nullable: true, type: String, example: 'regionstyrelsen', description: 'fixed by the first budget decision' }) decidingBodyId!: string | null;
+/** An agreement's headline figures, in öre and formatted: in every ledger answer and the list of ledgers. */
+export class AgreementFigures {
   @ApiProperty({ example: 6_000_000_000 }) totalOre!: number;
   @ApiProperty({ example: '60 000 000 kr' }) totalFormatted!: string;
   @ApiProperty({ description: 'sum of the area budgets' }) budgetedOre!: number;
@@ -123,6 +110,23 @@ export class AgreementLedgerSummary {
   @ApiProperty() allocatedFormatted!: string;
   @ApiProperty() spentOre!: number;
   @ApiProperty() spentFormatted!: string;
+}
+
+/**
+ * The agreement's figures as every write answers them: the ledger without its history, which
+ * grows with every change (GET /api/agreements/:agreementId has it).
+ */
+export class AgreementLedgerSummary extends AgreementFigures {
+  @ApiProperty({ format: 'uuid' }) agreementId!: string;
+  @ApiProperty({ example: 'region-exempel' }) organisationId!: string;
+  @ApiProperty({ format: 'uuid', description: 'the case (ärende) the agreement is handled in' }) caseId!: string;
+  @ApiProperty({ example: 'God och nära vård 2022 - En omställning av hälso- och sjukvården med primärvården som nav' }) name!: string;
+  @ApiProperty({ example: 'S2022/00042' }) stateReference!: string;
+  @ApiProperty({ example: 2022 }) year!: number;
+  @ApiProperty({ example: '2022-12-31' }) useDeadline!: string;
+  @ApiProperty({ example: '2023-03-31' }) reportingDate!: string;
+  @ApiProperty({ example: '2023-06-30' }) repaymentDate!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'regionstyrelsen', description: 'fixed by the first budget decision' }) decidingBodyId!: string | null;
   @ApiProperty({ type: [AreaLedger] }) areas!: AreaLedger[];
   @ApiProperty({ type: RepaymentView, nullable: true }) repayment!: RepaymentView | null;
   @ApiProperty({ type: ReportingBackView, nullable: true }) reportingBack!: ReportingBackView | null;

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } 
 import { PageMeta, PageQuery, OrganisationPageQuery } from '../projections/pagination';
 import { SLUG } from '../platform/http/validators';
 import { AgreementEvent } from './agreements.events';
-import { HistoryEntry } from './agreements.views';
+import { AgreementFigures, HistoryEntry } from './agreements.views';
 
 /** Every kind of change the ledger records (a Record, so a new event type cannot be forgotten here). */
 const CHANGE_TYPES_BY_NAME: Record<AgreementEvent['type'], true> = {
@@ -54,7 +54,7 @@ export class LedgerChangesQuery extends PageQuery {
 }
 
 /** An agreement in the list of ledgers: its headline figures (the areas are in the ledger itself). */
-export class LedgerListItem {
+export class LedgerListItem extends AgreementFigures {
   @ApiProperty({ format: 'uuid' }) agreementId!: string;
   @ApiProperty({ example: 'region-exempel' }) organisationId!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
@@ -62,16 +62,6 @@ export class LedgerListItem {
   @ApiProperty({ example: 'S2022/00042' }) stateReference!: string;
   @ApiProperty({ example: 2022 }) year!: number;
   @ApiProperty({ nullable: true, type: String, example: 'regionstyrelsen' }) decidingBodyId!: string | null;
-  @ApiProperty({ example: 6_000_000_000 }) totalOre!: number;
-  @ApiProperty({ example: '60 000 000 kr' }) totalFormatted!: string;
-  @ApiProperty({ description: 'sum of the area budgets' }) budgetedOre!: number;
-  @ApiProperty() budgetedFormatted!: string;
-  @ApiProperty({ description: 'total − budgeted' }) unbudgetedOre!: number;
-  @ApiProperty() unbudgetedFormatted!: string;
-  @ApiProperty() allocatedOre!: number;
-  @ApiProperty() allocatedFormatted!: string;
-  @ApiProperty() spentOre!: number;
-  @ApiProperty() spentFormatted!: string;
   @ApiProperty({ description: 'revision of the agreement stream the figures stand at', example: 5 }) revision!: number;
 }
 
