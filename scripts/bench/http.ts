@@ -54,12 +54,13 @@ const PER_REGISTRY = 90_000;
 
 const body = (registry: string) => JSON.stringify({ registry, title: TITLE, description: DESCRIPTION });
 
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+/** The app in a child process (scripts/bench/server.ts); `env` reaches it, e.g. BENCH_DATA_DIR. */
+export async function startServer(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', join(__dirname, 'server.ts')], {
     cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
@@ -68,7 +69,7 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.send('stop');
   await exited;
@@ -98,7 +99,7 @@ function machineBusyMicros(): number | null {
 }
 
 /** One autocannon run, with the CPU both processes (and everything else) used during it. */
-async function measure(child: ChildProcess, options: autocannon.Options): Promise<HttpResult> {
+export async function measure(child: ChildProcess, options: autocannon.Options): Promise<HttpResult> {
   const server0 = await serverCpuMicros(child);
   const own0 = process.cpuUsage();
   const busy0 = machineBusyMicros();

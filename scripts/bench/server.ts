@@ -2,6 +2,8 @@
  * The real application in its own process for the HTTP benchmark, so the load generator does not
  * share its event loop. Started by scripts/bench/http.ts over IPC: sends { port }, answers 'cpu' with
  * its process.cpuUsage(), stops on 'stop' (a clean exit, so `--cpu-prof` can write its profile).
+ * BENCH_DATA_DIR: serve a prepared DATA_DIR (events and read models, scripts/bench/read-endpoints.ts)
+ * instead of a fresh one, and leave it in place.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,9 +13,10 @@ import { createApp } from '../../src/app.factory';
 import { BenchEchoModule } from './echo.module';
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fordela-bench-http-'));
+  const prepared = process.env.BENCH_DATA_DIR;
+  const dataDir = prepared ?? mkdtempSync(join(tmpdir(), 'fordela-bench-http-'));
   const app = await createApp({
-    env: { DATA_DIR: dataDir, AUTH_MODE: 'dev', SQLITE_SYNCHRONOUS: 'FULL', LOG_LEVEL: 'error' },
+    env: { DATA_DIR: dataDir, AUTH_MODE: 'dev', SQLITE_SYNCHRONOUS: 'FULL', LOG_LEVEL: 'error', ...(prepared ? { DEMO_DATA: 'false' } : {}) },
     extra: [BenchEchoModule],
     logger: false,
   });
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
     if (message !== 'stop') return;
     void app
       .close()
-      .finally(() => rmSync(dataDir, { recursive: true, force: true }))
+      .finally(() => (prepared ? undefined : rmSync(dataDir, { recursive: true, force: true })))
       .then(() => process.exit(0));
   });
   process.send?.({ port, dataDir });

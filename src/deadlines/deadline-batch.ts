@@ -34,6 +34,8 @@ export class DeadlineBatch {
   readonly dirtyMeetings = new Set<string>();
   /** every meeting of each body a decision can fall due at (complete for the bodies the batch touches) */
   private readonly bodyMeetings = new Map<string, DeadlineMeetingRow[]>();
+  /** each body's meetings that are not cancelled, by start (then id): built when asked, dropped when a meeting is convened or cancelled */
+  private readonly upcomingByBody = new Map<string, Array<{ at: number; meeting: DeadlineMeetingRow }>>();
   /** keys of the decisions each body has yet to be told of */
   private readonly pending = new Map<string, Set<string>>();
 
@@ -217,18 +219,36 @@ export class DeadlineBatch {
     this.assignDue(row, body, true);
   }
 
+  private upcoming(body: string): Array<{ at: number; meeting: DeadlineMeetingRow }> {
+    let sorted = this.upcomingByBody.get(body);
+    if (!sorted) {
+      sorted = (this.bodyMeetings.get(body) ?? [])
+        .filter((m) => m.cancelled === 0)
+        .map((meeting) => ({ at: Date.parse(meeting.starts_at), meeting }))
+        .sort((a, b) => a.at - b.at || (a.meeting.meeting_id < b.meeting.meeting_id ? -1 : a.meeting.meeting_id > b.meeting.meeting_id ? 1 : 0));
+      this.upcomingByBody.set(body, sorted);
+    }
+    return sorted;
+  }
+
   private refreshDue(body: string): void {
+    this.upcomingByBody.delete(body);
     for (const key of this.pending.get(body) ?? []) this.assignDue(this.rows.get(key)!, body, false);
   }
 
   /** Due at the first meeting of the body that starts after the decision and is not cancelled; undated while there is none. */
   private assignDue(row: DeadlineRow, body: string, fresh: boolean): void {
     const after = Date.parse(row.decided_at ?? '');
-    let next: DeadlineMeetingRow | null = null;
-    for (const m of this.bodyMeetings.get(body) ?? []) {
-      if (m.cancelled === 1 || Date.parse(m.starts_at) <= after) continue;
-      if (!next || m.starts_at < next.starts_at || (m.starts_at === next.starts_at && m.meeting_id < next.meeting_id)) next = m;
+    const upcoming = this.upcoming(body);
+    // binary search: the first meeting starting after the decision
+    let lo = 0;
+    let hi = upcoming.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (upcoming[mid].at <= after) lo = mid + 1;
+      else hi = mid;
     }
+    const next: DeadlineMeetingRow | null = upcoming[lo]?.meeting ?? null;
     const dueMeetingId = next?.meeting_id ?? null;
     if (!fresh && dueMeetingId === row.due_meeting_id) return;
     const terms = JSON.parse(row.facts ?? '{}') as Omit<ReportableDecision, 'decidedAt'>;
