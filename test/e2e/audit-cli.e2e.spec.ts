@@ -63,7 +63,7 @@ describe('the auditor’s CLI next to the running service, on the demo from a fr
     expect(run.stdout).toContain(`ok: ${streams} streams, ${events.length} events`);
   });
 
-  it('given the demo, when as-of asks for the agreement the day before the reallocation in area 3, then the ledger has the budgets and no activity', async () => {
+  it('given the demo, when as-of asks for the agreement the day before the activities and the day before the reallocation in area 3, then the ledger shows the budgets alone, then the two activities as first decided', async () => {
     const run = await audit(running.dataDir, 'as-of', 'agreement', demo.agreementId, '2022-04-24', '--json');
     expect(run.code).toBe(0);
     const result = json(run);
@@ -72,6 +72,12 @@ describe('the auditor’s CLI next to the running service, on the demo from a fr
     const text = await audit(running.dataDir, 'as-of', 'agreement', demo.agreementId, '2022-04-24');
     expect(text.stdout).toContain('metadata.occurredAt');
     expect(text.stdout).toMatch(/står på: agreement-\S+ revision 1 AreaBudgetsSet \(2022-03-25T07:00:00.000Z\)/);
+
+    // the reallocation of 1 000 000 kr between the two activities came on 2 May
+    const before = json(await audit(running.dataDir, 'as-of', 'agreement', demo.agreementId, '2022-05-01', '--json'));
+    expect(before).toMatchObject({ standsOn: { type: 'ActivityAllocated', revision: 3 }, eventsAfter: 1 });
+    const area3 = before.state.areas.find((a: Json) => a.areaId === AREA3);
+    expect(area3.activities.map((a: Json) => a.allocatedOre)).toEqual([4 * MKR, 3 * MKR]);
   });
 
   it('given the demo, when explain asks for area 3’s available money, then it names § 1 of the board and the two delegated decisions, and the reallocation as leaving it unchanged', async () => {
@@ -79,7 +85,9 @@ describe('the auditor’s CLI next to the running service, on the demo from a fr
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('= 3\u00a0000\u00a0000\u00a0kr');
     expect(run.stdout).toContain(`grund: Regionstyrelsen 2022-03-22 § ${demo.paragraph} (justerat 2022-03-24)`);
-    expect(run.stdout.match(/grund: Delegationsbeslut om .+? av anders\.bystrom 2022-04-25 enligt delegation/g)).toHaveLength(3);
+    // the two activities on 25 April change it; the reallocation on 2 May leaves it as it was
+    expect(run.stdout.match(/grund: Delegationsbeslut om .+? av anders\.bystrom 2022-04-25 enligt delegation/g)).toHaveLength(2);
+    expect(run.stdout).toMatch(/oförändrad:[\s\S]*Delegationsbeslut om 1\u00a0000\u00a0000\u00a0kr av anders\.bystrom 2022-05-02/);
     expect(run.stdout).toMatch(/lämnade siffran oförändrad:\n\s+agreement-\S+ revision 4 FundsReallocatedWithinArea/);
   });
 
